@@ -1,0 +1,68 @@
+//! Server functions: thin public endpoints over the services. Each one checks what it
+//! needs itself (a manage token is the only credential an attendee has) and returns
+//! [`AppError`], whose messages are safe to show.
+
+use crate::error::AppError;
+use crate::event::EventView;
+use crate::i18n::Lang;
+use crate::registration::{ManageView, RegisterOutcome, RegistrationForm};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use crate::state::app_state;
+
+#[cfg(feature = "ssr")]
+fn store_err(e: crate::store::StoreError) -> AppError {
+    tracing::error!("store: {e}");
+    AppError::Internal
+}
+
+/// Events that have not ended yet.
+#[server(prefix = "/api", endpoint = "events", input = Json)]
+pub async fn list_events() -> Result<Vec<EventView>, AppError> {
+    let state = app_state()?;
+    let events = crate::store::events::upcoming(&state.db, chrono::Utc::now()).await.map_err(store_err)?;
+    Ok(events.into_iter().map(|e| e.view).collect())
+}
+
+#[server(prefix = "/api", endpoint = "event", input = Json)]
+pub async fn get_event(slug: String) -> Result<EventView, AppError> {
+    let state = app_state()?;
+    crate::store::events::by_slug(&state.db, &slug)
+        .await
+        .map_err(store_err)?
+        .map(|e| e.view)
+        .ok_or(AppError::NotFound)
+}
+
+/// Registers for an event; a known address gets its link again (same answer).
+#[server(prefix = "/api", endpoint = "register", input = Json)]
+pub async fn register(slug: String, form: RegistrationForm, lang: Lang) -> Result<RegisterOutcome, AppError> {
+    let state = app_state()?;
+    crate::registration::service::register(&state, &slug, &form, lang).await
+}
+
+/// Opens a manage link (confirms the address).
+#[server(prefix = "/api", endpoint = "manage", input = Json)]
+pub async fn open_registration(token: String) -> Result<ManageView, AppError> {
+    let state = app_state()?;
+    crate::registration::service::open(&state, &token).await
+}
+
+#[server(prefix = "/api", endpoint = "manage/update", input = Json)]
+pub async fn update_registration(token: String, form: RegistrationForm, lang: Lang) -> Result<RegisterOutcome, AppError> {
+    let state = app_state()?;
+    crate::registration::service::update(&state, &token, &form, lang).await
+}
+
+/// Cancels; `confirm` must be true (the user ticked the confirmation box).
+#[server(prefix = "/api", endpoint = "manage/cancel", input = Json)]
+pub async fn cancel_registration(token: String, confirm: bool) -> Result<bool, AppError> {
+    if !confirm {
+        return Ok(false);
+    }
+    let state = app_state()?;
+    crate::registration::service::cancel(&state, &token).await?;
+    Ok(true)
+}

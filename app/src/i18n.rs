@@ -1,0 +1,261 @@
+//! The one translation mechanism: every visible text is a [`T`] key with a Dutch (nl-BE),
+//! English and French text. The `texts!` table makes a missing translation a compile error.
+//! Also owns the language choice (cookie `lang`) and date formatting per language.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// BCP 47 tag for the `lang` attribute of the page.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl-BE",
+            Lang::En => "en",
+            Lang::Fr => "fr-BE",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nl-be" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            "fr" | "fr-be" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// Reads the `lang=` cookie from a `Cookie` header value.
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|kv| kv.trim().strip_prefix("lang="))
+            .find_map(Lang::parse)
+            .unwrap_or_default()
+    }
+
+    pub fn t(self, key: T) -> &'static str {
+        key.get(self)
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => [$nl:expr, $en:expr, $fr:expr]),* $(,)?) => {
+        /// A translatable text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum T { $($key),* }
+        impl T {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self {
+                    $(T::$key => match lang { Lang::Nl => $nl, Lang::En => $en, Lang::Fr => $fr }),*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => ["Tafelronde", "Tafelronde", "Tafelronde"],
+    Tagline => ["Wie zoekt, die vindt: netwerkmomenten aan tafel", "Who searches, finds: networking at the table", "Qui cherche trouve : le réseautage à table"],
+    Language => ["Taal", "Language", "Langue"],
+    UpcomingEvents => ["Komende evenementen", "Upcoming events", "Événements à venir"],
+    NoEvents => ["Er zijn nog geen evenementen gepland.", "No events are planned yet.", "Aucun événement n'est encore prévu."],
+    Loading => ["Laden…", "Loading…", "Chargement…"],
+    EventNotFound => ["Dit evenement bestaat niet (meer).", "This event does not exist (any more).", "Cet événement n'existe pas (plus)."],
+    PageNotFound => ["Deze pagina bestaat niet.", "This page does not exist.", "Cette page n'existe pas."],
+    BackHome => ["Naar de startpagina", "Back to the home page", "Retour à l'accueil"],
+    When => ["Wanneer", "When", "Quand"],
+    Where => ["Waar", "Where", "Où"],
+    Organiser => ["Organisator", "Organiser", "Organisateur"],
+    Programme => ["Programma", "Programme", "Programme"],
+    Places => ["Plaatsen", "Places", "Places"],
+    PlacesLeft => ["plaatsen vrij", "places left", "places libres"],
+    EventFull => ["Volzet: nieuwe inschrijvingen komen op de wachtlijst.", "Full: new registrations go to the wait list.", "Complet : les nouvelles inscriptions vont sur la liste d'attente."],
+    RegisterCta => ["Inschrijven", "Register", "S'inscrire"],
+    RegisterWaitlistCta => ["Op de wachtlijst zetten", "Join the wait list", "S'inscrire sur la liste d'attente"],
+    RegistrationClosed => ["De inschrijvingen zijn afgesloten.", "Registration is closed.", "Les inscriptions sont clôturées."],
+    RegistrationNotYetOpen => ["De inschrijvingen zijn nog niet geopend.", "Registration is not open yet.", "Les inscriptions ne sont pas encore ouvertes."],
+    RegisterTitle => ["Inschrijven voor", "Register for", "S'inscrire à"],
+    FirstName => ["Voornaam", "First name", "Prénom"],
+    LastName => ["Achternaam", "Last name", "Nom"],
+    Email => ["E-mailadres", "E-mail address", "Adresse e-mail"],
+    Organisation => ["Organisatie", "Organisation", "Organisation"],
+    OrgType => ["Type organisatie", "Type of organisation", "Type d'organisation"],
+    Sector => ["Sector", "Sector", "Secteur"],
+    Phone => ["Telefoon (optioneel)", "Phone (optional)", "Téléphone (facultatif)"],
+    Offers => ["Wat ik aanbied", "What I offer", "Ce que j'offre"],
+    Needs => ["Wat ik zoek", "What I am looking for", "Ce que je cherche"],
+    MenuHint => ["Kies uit de menukaart van dit netwerkmoment; we zetten je aan tafel met wie vindt wat je zoekt.", "Choose from this event's menu; we seat you with people who offer what you look for.", "Choisissez dans le menu de cet événement ; nous vous plaçons avec ceux qui offrent ce que vous cherchez."],
+    Consent => ["Ik ga akkoord met de privacyverklaring: mijn gegevens worden enkel gebruikt voor dit netwerkmoment.", "I agree to the privacy notice: my data are used only for this networking event.", "J'accepte la déclaration de confidentialité : mes données ne servent qu'à cet événement."],
+    PrivacyNotice => ["Privacyverklaring", "Privacy notice", "Déclaration de confidentialité"],
+    PrivacyText => ["De organisator bewaart je naam, organisatie, contactgegevens en je keuzes uit de menukaart om dit netwerkmoment te organiseren en je aan tafel te zetten. Je kan je inschrijving altijd aanpassen of annuleren via de persoonlijke link in je mail.", "The organiser keeps your name, organisation, contact details and menu choices to run this networking event and seat you. You can change or cancel your registration at any time through the personal link in your mail.", "L'organisateur conserve vos nom, organisation, coordonnées et choix du menu pour organiser cet événement et vous placer à table. Vous pouvez modifier ou annuler votre inscription à tout moment via le lien personnel de votre e-mail."],
+    Submit => ["Inschrijving versturen", "Send registration", "Envoyer l'inscription"],
+    Submitting => ["Bezig met versturen…", "Sending…", "Envoi en cours…"],
+    Required => ["verplicht", "required", "obligatoire"],
+    FixErrors => ["Kijk de gemarkeerde velden na.", "Please check the marked fields.", "Veuillez vérifier les champs indiqués."],
+    ErrRequired => ["Dit veld is verplicht.", "This field is required.", "Ce champ est obligatoire."],
+    ErrTooLong => ["Dit is te lang.", "This is too long.", "C'est trop long."],
+    ErrEmail => ["Dit is geen geldig e-mailadres (bv. naam@bedrijf.be).", "This is not a valid e-mail address (e.g. name@company.be).", "Ce n'est pas une adresse e-mail valide (p. ex. nom@entreprise.be)."],
+    ErrPhone => ["Dit is geen geldig telefoonnummer (bv. +32 11 12 34 56).", "This is not a valid phone number (e.g. +32 11 12 34 56).", "Ce n'est pas un numéro valide (p. ex. +32 11 12 34 56)."],
+    ErrChoose => ["Maak een keuze.", "Please choose one.", "Veuillez choisir."],
+    ErrUnknownTopic => ["Kies enkel onderwerpen van de menukaart.", "Choose topics from the menu only.", "Choisissez uniquement des sujets du menu."],
+    ErrConsent => ["Je moet akkoord gaan met de privacyverklaring om in te schrijven.", "You must agree to the privacy notice to register.", "Vous devez accepter la déclaration de confidentialité pour vous inscrire."],
+    ErrServer => ["Er ging iets mis aan onze kant. Je gegevens zijn niet verloren: probeer het over een ogenblik opnieuw.", "Something went wrong on our side. Your data are not lost: please try again in a moment.", "Un problème est survenu chez nous. Vos données ne sont pas perdues : réessayez dans un instant."],
+    ErrNetwork => ["Geen verbinding met de server. Probeer opnieuw.", "Cannot reach the server. Please try again.", "Impossible de joindre le serveur. Réessayez."],
+    CheckMailTitle => ["Kijk in je mailbox", "Check your mailbox", "Consultez votre boîte mail"],
+    CheckMailText => ["Bedankt! We stuurden een mail met je bevestiging, de praktische info en je persoonlijke link om je inschrijving te bekijken, aan te passen of te annuleren.", "Thank you! We sent a mail with your confirmation, the practical details and your personal link to view, change or cancel your registration.", "Merci ! Nous vous avons envoyé un e-mail avec votre confirmation, les infos pratiques et votre lien personnel pour consulter, modifier ou annuler votre inscription."],
+    CheckMailAlready => ["Was dit adres al ingeschreven? Dan stuurden we de link opnieuw.", "If this address is registered, we sent the link again.", "Si cette adresse est déjà inscrite, nous avons renvoyé le lien."],
+    CheckMailSpam => ["Geen mail binnen enkele minuten? Kijk ook in je map met ongewenste mail.", "No mail within a few minutes? Check your spam folder too.", "Pas d'e-mail d'ici quelques minutes ? Vérifiez aussi vos indésirables."],
+    ManageTitle => ["Mijn inschrijving", "My registration", "Mon inscription"],
+    ManageInvalid => ["Deze link is ongeldig of verlopen. Gebruik de meest recente mail, of schrijf opnieuw in om een nieuwe link te krijgen.", "This link is invalid or out of date. Use the most recent mail, or register again to receive a new link.", "Ce lien est invalide ou périmé. Utilisez le dernier e-mail, ou réinscrivez-vous pour recevoir un nouveau lien."],
+    StatusConfirmed => ["Je bent ingeschreven.", "You are registered.", "Vous êtes inscrit(e)."],
+    StatusWaitlisted => ["Je staat op de wachtlijst. We mailen je zodra er een plaats vrijkomt.", "You are on the wait list. We will mail you as soon as a place frees up.", "Vous êtes sur la liste d'attente. Nous vous écrirons dès qu'une place se libère."],
+    StatusCancelled => ["Je inschrijving is geannuleerd.", "Your registration is cancelled.", "Votre inscription est annulée."],
+    EmailConfirmed => ["Je e-mailadres is bevestigd.", "Your e-mail address is confirmed.", "Votre adresse e-mail est confirmée."],
+    EditTitle => ["Gegevens aanpassen", "Change your details", "Modifier vos données"],
+    Save => ["Wijzigingen bewaren", "Save changes", "Enregistrer"],
+    Saved => ["Je wijzigingen zijn bewaard.", "Your changes are saved.", "Vos modifications sont enregistrées."],
+    CancelTitle => ["Inschrijving annuleren", "Cancel registration", "Annuler l'inscription"],
+    CancelText => ["Kan je niet komen? Annuleer dan, zodat iemand van de wachtlijst je plaats krijgt. Dit kan je niet ongedaan maken.", "Can't come? Please cancel so someone on the wait list gets your place. This cannot be undone.", "Vous ne pouvez pas venir ? Annulez pour libérer votre place. C'est irréversible."],
+    CancelConfirm => ["Ja, ik wil mijn inschrijving annuleren.", "Yes, I want to cancel my registration.", "Oui, je veux annuler mon inscription."],
+    CancelButton => ["Annuleren", "Cancel registration", "Annuler l'inscription"],
+    ErrCancelConfirm => ["Vink eerst aan dat je wil annuleren.", "Tick the box first to confirm the cancellation.", "Cochez d'abord la case pour confirmer l'annulation."],
+    Cancelled => ["Je inschrijving is geannuleerd. Bedankt om het te laten weten.", "Your registration is cancelled. Thank you for letting us know.", "Votre inscription est annulée. Merci de nous avoir prévenus."],
+    OrgCompany => ["Bedrijf", "Company", "Entreprise"],
+    OrgSocialEconomy => ["Sociale-economieonderneming", "Social-economy enterprise", "Entreprise d'économie sociale"],
+    OrgLocalGovernment => ["Lokaal bestuur", "Local government", "Pouvoir local"],
+    OrgSupportService => ["Begeleidings- of ondersteuningsdienst", "Support or guidance service", "Service d'accompagnement ou de soutien"],
+    OrgEducation => ["Onderwijs of opleiding", "Education or training", "Enseignement ou formation"],
+    OrgOther => ["Andere", "Other", "Autre"],
+    SectorGroen => ["Groen", "Green spaces", "Espaces verts"],
+    SectorZorg => ["Zorg", "Care", "Soins"],
+    SectorHoreca => ["Horeca", "Hospitality", "Horeca"],
+    SectorBouw => ["Bouw", "Construction", "Construction"],
+    SectorLogistiek => ["Logistiek", "Logistics", "Logistique"],
+    SectorMaakindustrie => ["Maakindustrie", "Manufacturing", "Industrie manufacturière"],
+    SectorIct => ["ICT", "ICT", "TIC"],
+    SectorHandel => ["Handel", "Retail and trade", "Commerce"],
+    SectorOther => ["Andere", "Other", "Autre"],
+    ChooseOne => ["— kies —", "— choose —", "— choisir —"],
+    MailSubjectConfirmed => ["Je inschrijving", "Your registration", "Votre inscription"],
+    MailSubjectWaitlisted => ["Je staat op de wachtlijst", "You are on the wait list", "Vous êtes sur la liste d'attente"],
+    MailSubjectLink => ["Je persoonlijke link", "Your personal link", "Votre lien personnel"],
+    MailSubjectPromoted => ["Goed nieuws: er is een plaats vrij", "Good news: a place is free", "Bonne nouvelle : une place s'est libérée"],
+    MailHello => ["Dag", "Hello", "Bonjour"],
+    MailConfirmedText => ["Bedankt voor je inschrijving. Je bent welkom op:", "Thank you for registering. You are welcome at:", "Merci pour votre inscription. Vous êtes attendu(e) à :"],
+    MailWaitlistedText => ["Bedankt voor je inschrijving. Het evenement is volzet, dus je staat op de wachtlijst voor:", "Thank you for registering. The event is full, so you are on the wait list for:", "Merci pour votre inscription. L'événement est complet : vous êtes sur la liste d'attente pour :"],
+    MailLinkText => ["Hier is opnieuw je persoonlijke link voor:", "Here is your personal link again for:", "Voici à nouveau votre lien personnel pour :"],
+    MailPromotedText => ["Er is een plaats vrijgekomen: je bent nu ingeschreven voor:", "A place has freed up: you are now registered for:", "Une place s'est libérée : vous êtes maintenant inscrit(e) à :"],
+    MailManageText => ["Bekijk, wijzig of annuleer je inschrijving via je persoonlijke link (deel hem niet):", "View, change or cancel your registration with your personal link (do not share it):", "Consultez, modifiez ou annulez votre inscription via votre lien personnel (ne le partagez pas) :"],
+    MailManageButton => ["Mijn inschrijving", "My registration", "Mon inscription"],
+    MailIcsHint => ["In de bijlage vind je een agenda-item.", "A calendar entry is attached.", "Une entrée d'agenda est jointe."],
+    MailGreeting => ["Tot binnenkort!", "See you soon!", "À bientôt !"],
+}
+
+const MONTHS: [[&str; 12]; 3] = [
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+];
+const WEEKDAYS: [[&str; 7]; 3] = [
+    ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+];
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Nl => 0,
+        Lang::En => 1,
+        Lang::Fr => 2,
+    }
+}
+
+/// Formats a UTC instant as a Brussels-local date, e.g. "donderdag 1 december 2026".
+pub fn format_date(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Datelike;
+    let local = at.with_timezone(&chrono_tz::Europe::Brussels);
+    let i = lang_index(lang);
+    let wd = WEEKDAYS[i][local.weekday().num_days_from_monday() as usize];
+    let month = MONTHS[i][local.month0() as usize];
+    match lang {
+        Lang::En => format!("{wd} {} {month} {}", local.day(), local.year()),
+        _ => format!("{wd} {} {month} {}", local.day(), local.year()),
+    }
+}
+
+/// Brussels-local clock time, "14:30".
+pub fn format_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Brussels)
+        .format("%H:%M")
+        .to_string()
+}
+
+/// "donderdag 1 december 2026, 13:30–17:00" (the end date is added when it differs).
+pub fn format_span(
+    lang: Lang,
+    start: chrono::DateTime<chrono::Utc>,
+    end: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let tz = chrono_tz::Europe::Brussels;
+    if start.with_timezone(&tz).date_naive() == end.with_timezone(&tz).date_naive() {
+        format!("{}, {}–{}", format_date(lang, start), format_time(start), format_time(end))
+    } else {
+        format!(
+            "{}, {} – {}, {}",
+            format_date(lang, start),
+            format_time(start),
+            format_date(lang, end),
+            format_time(end)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn cookie_header_picks_language() {
+        for (header, want) in [
+            ("lang=en", Lang::En),
+            ("a=b; lang=fr", Lang::Fr),
+            ("lang=xx", Lang::Nl),
+            ("", Lang::Nl),
+            ("xlang=en", Lang::Nl),
+        ] {
+            assert_eq!(Lang::from_cookie_header(header), want, "{header}");
+        }
+    }
+
+    #[test]
+    fn brussels_time_is_dst_safe() {
+        // Winter: UTC+1. Summer: UTC+2. The day DST ends (2026-10-25) has two 02:30s.
+        let winter = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 12, 30, 0).unwrap();
+        let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 1, 12, 30, 0).unwrap();
+        assert_eq!(format_time(winter), "13:30");
+        assert_eq!(format_time(summer), "14:30");
+        assert_eq!(format_date(Lang::Nl, winter), "dinsdag 1 december 2026");
+        let before = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap();
+        let after = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 1, 30, 0).unwrap();
+        assert_eq!(format_time(before), "02:30");
+        assert_eq!(format_time(after), "02:30");
+    }
+}

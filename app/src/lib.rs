@@ -1,0 +1,33 @@
+#![recursion_limit = "256"]
+//! Tafelronde web app: components, server functions and domain.
+//! Shared by the server (feature `ssr`) and the browser bundle (feature `hydrate`);
+//! server-only services (store, mail, configuration) are compiled with `ssr` only.
+
+pub mod api;
+pub mod error;
+pub mod event;
+pub mod i18n;
+pub mod registration;
+// seating: added with the engine
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use ui::{shell, App};
+
+/// Browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,10 @@
+//! Outgoing mail: rendering the attendee mails (text, HTML, `.ics`) in their language,
+//! sending them through lettre's SMTP transport, and the outbox worker that delivers
+//! queued mails with retries and backoff.
+
+pub mod render;
+pub mod sender;
+pub mod worker;
+
+pub use render::{render, MailKind};
+pub use sender::Mailer;

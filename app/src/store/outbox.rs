@@ -1,0 +1,111 @@
+//! The mail outbox: mails are inserted in the same transaction as the registration change
+//! that causes them, then claimed one at a time by a worker (a lease in `locked_until`,
+//! `FOR UPDATE SKIP LOCKED` on PostgreSQL) and marked sent or rescheduled with backoff.
+
+use super::{Db, StoreError, Tx};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+
+/// A mail ready to be queued.
+#[derive(Clone, Debug)]
+pub struct NewMail {
+    pub registration_id: Option<i64>,
+    pub kind: &'static str,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub ics: Option<String>,
+    pub message_id: String,
+}
+
+/// A mail claimed by a worker.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ClaimedMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub ics: Option<String>,
+    pub message_id: String,
+    pub attempts: i64,
+}
+
+pub async fn enqueue(tx: &mut Tx, m: &NewMail, now: DateTime<Utc>) -> Result<i64, StoreError> {
+    Ok(on_tx!(tx, c => {
+        sqlx::query_scalar(
+            "INSERT INTO outbox (registration_id, kind, recipient, subject, body_text, body_html, ics, message_id, \
+             status, attempts, next_attempt_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9) RETURNING id",
+        )
+        .bind(m.registration_id)
+        .bind(m.kind)
+        .bind(&m.recipient)
+        .bind(&m.subject)
+        .bind(&m.body_text)
+        .bind(&m.body_html)
+        .bind(&m.ics)
+        .bind(&m.message_id)
+        .bind(now)
+        .fetch_one(c)
+        .await?
+    }))
+}
+
+const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
+    WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
+                AND (locked_until IS NULL OR locked_until < $2) ORDER BY id LIMIT 1) \
+    AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2) \
+    RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts";
+
+const CLAIM_POSTGRES: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
+    WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
+                AND (locked_until IS NULL OR locked_until < $2) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+    AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2) \
+    RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts";
+
+/// Claims the oldest due mail for `lease`; no other worker gets it until the lease ends.
+pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration) -> Result<Option<ClaimedMail>, StoreError> {
+    let until = now + lease;
+    Ok(match db {
+        Db::Sqlite(p) => sqlx::query_as(CLAIM_SQLITE).bind(until).bind(now).fetch_optional(p).await?,
+        Db::Postgres(p) => sqlx::query_as(CLAIM_POSTGRES).bind(until).bind(now).fetch_optional(p).await?,
+    })
+}
+
+pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    on_db!(db, p => {
+        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(p)
+            .await?;
+    });
+    Ok(())
+}
+
+/// Reschedules a failed attempt, or gives up (`failed`) when `give_up` is set.
+pub async fn mark_failed(db: &Db, id: i64, error: &str, next: DateTime<Utc>, give_up: bool) -> Result<(), StoreError> {
+    let status = if give_up { "failed" } else { "pending" };
+    let error: String = error.chars().take(500).collect();
+    on_db!(db, p => {
+        sqlx::query("UPDATE outbox SET status = $1, next_attempt_at = $2, locked_until = NULL, last_error = $3 WHERE id = $4")
+            .bind(status)
+            .bind(next)
+            .bind(error)
+            .bind(id)
+            .execute(p)
+            .await?;
+    });
+    Ok(())
+}
+
+/// Counts mails per status: (pending, sent, failed).
+pub async fn counts(db: &Db) -> Result<(i64, i64, i64), StoreError> {
+    let rows: Vec<(String, i64)> = on_db!(db, p => {
+        sqlx::query_as("SELECT status, COUNT(*) FROM outbox GROUP BY status").fetch_all(p).await?
+    });
+    let get = |s: &str| rows.iter().find(|(k, _)| k == s).map(|(_, n)| *n).unwrap_or(0);
+    Ok((get("pending"), get("sent"), get("failed")))
+}

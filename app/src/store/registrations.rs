@@ -1,0 +1,208 @@
+//! Registration rows: insert, look-up by e-mail or by manage-token hash, status changes
+//! and the wait-list order. All writes take a [`Tx`] so callers keep them atomic.
+
+use super::{from_json_list, to_json_list, StoreError, Tx};
+use crate::i18n::Lang;
+use crate::on_tx;
+use crate::registration::{Status, ValidRegistration};
+use chrono::{DateTime, Utc};
+
+#[derive(sqlx::FromRow)]
+struct RegistrationRow {
+    id: i64,
+    event_id: i64,
+    first_name: String,
+    last_name: String,
+    email: String,
+    organisation: String,
+    org_type: String,
+    sector: String,
+    phone: Option<String>,
+    offers: String,
+    needs: String,
+    lang: String,
+    status: String,
+    email_confirmed_at: Option<DateTime<Utc>>,
+}
+
+/// A stored registration (server side only; the browser gets a view of it).
+#[derive(Clone, Debug)]
+pub struct StoredRegistration {
+    pub id: i64,
+    pub event_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub organisation: String,
+    pub org_type: String,
+    pub sector: String,
+    pub phone: Option<String>,
+    pub offers: Vec<String>,
+    pub needs: Vec<String>,
+    pub lang: Lang,
+    pub status: Status,
+    pub email_confirmed_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<RegistrationRow> for StoredRegistration {
+    type Error = StoreError;
+    fn try_from(r: RegistrationRow) -> Result<Self, StoreError> {
+        Ok(StoredRegistration {
+            id: r.id,
+            event_id: r.event_id,
+            first_name: r.first_name,
+            last_name: r.last_name,
+            email: r.email,
+            organisation: r.organisation,
+            org_type: r.org_type,
+            sector: r.sector,
+            phone: r.phone,
+            offers: from_json_list(&r.offers)?,
+            needs: from_json_list(&r.needs)?,
+            lang: Lang::parse(&r.lang).unwrap_or_default(),
+            status: Status::parse(&r.status).ok_or_else(|| StoreError::Corrupt(format!("registration status {}", r.status)))?,
+            email_confirmed_at: r.email_confirmed_at,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, event_id, first_name, last_name, email, organisation, org_type, sector, phone, \
+    offers, needs, lang, status, email_confirmed_at FROM registrations";
+
+pub async fn count_confirmed(tx: &mut Tx, event_id: i64) -> Result<i64, StoreError> {
+    Ok(on_tx!(tx, c => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed'")
+            .bind(event_id)
+            .fetch_one(c)
+            .await?
+    }))
+}
+
+pub async fn find_active_by_email(tx: &mut Tx, event_id: i64, email_norm: &str) -> Result<Option<StoredRegistration>, StoreError> {
+    let row: Option<RegistrationRow> = on_tx!(tx, c => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} WHERE event_id = $1 AND email_norm = $2 AND status <> 'cancelled'")))
+            .bind(event_id)
+            .bind(email_norm)
+            .fetch_optional(c)
+            .await?
+    });
+    row.map(StoredRegistration::try_from).transpose()
+}
+
+pub async fn find_by_token_hash(tx: &mut Tx, hash: &str) -> Result<Option<StoredRegistration>, StoreError> {
+    let row: Option<RegistrationRow> = on_tx!(tx, c => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} WHERE manage_token_hash = $1")))
+            .bind(hash)
+            .fetch_optional(c)
+            .await?
+    });
+    row.map(StoredRegistration::try_from).transpose()
+}
+
+pub async fn first_waitlisted(tx: &mut Tx, event_id: i64) -> Result<Option<StoredRegistration>, StoreError> {
+    let row: Option<RegistrationRow> = on_tx!(tx, c => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} WHERE event_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1"
+        )))
+        .bind(event_id)
+        .fetch_optional(c)
+        .await?
+    });
+    row.map(StoredRegistration::try_from).transpose()
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    event_id: i64,
+    reg: &ValidRegistration,
+    status: Status,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    Ok(on_tx!(tx, c => {
+        sqlx::query_scalar(
+            "INSERT INTO registrations (event_id, first_name, last_name, email, email_norm, organisation, org_type, \
+             sector, phone, offers, needs, lang, status, manage_token_hash, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+        )
+        .bind(event_id)
+        .bind(reg.first_name.as_str())
+        .bind(reg.last_name.as_str())
+        .bind(reg.email.as_str())
+        .bind(reg.email.normalized())
+        .bind(reg.organisation.as_str())
+        .bind(reg.org_type.code())
+        .bind(reg.sector.code())
+        .bind(reg.phone.as_ref().map(|p| p.as_str().to_string()))
+        .bind(to_json_list(reg.offers.codes()))
+        .bind(to_json_list(reg.needs.codes()))
+        .bind(reg.lang.code())
+        .bind(status.code())
+        .bind(token_hash)
+        .bind(now)
+        .fetch_one(c)
+        .await?
+    }))
+}
+
+/// Replaces the editable fields (not the e-mail address, which identifies the person).
+pub async fn update_details(tx: &mut Tx, id: i64, reg: &ValidRegistration, now: DateTime<Utc>) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query(
+            "UPDATE registrations SET first_name = $1, last_name = $2, organisation = $3, org_type = $4, sector = $5, \
+             phone = $6, offers = $7, needs = $8, lang = $9, updated_at = $10 WHERE id = $11",
+        )
+        .bind(reg.first_name.as_str())
+        .bind(reg.last_name.as_str())
+        .bind(reg.organisation.as_str())
+        .bind(reg.org_type.code())
+        .bind(reg.sector.code())
+        .bind(reg.phone.as_ref().map(|p| p.as_str().to_string()))
+        .bind(to_json_list(reg.offers.codes()))
+        .bind(to_json_list(reg.needs.codes()))
+        .bind(reg.lang.code())
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await?;
+    });
+    Ok(())
+}
+
+pub async fn set_token_hash(tx: &mut Tx, id: i64, hash: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("UPDATE registrations SET manage_token_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(hash)
+            .bind(now)
+            .bind(id)
+            .execute(c)
+            .await?;
+    });
+    Ok(())
+}
+
+pub async fn set_status(tx: &mut Tx, id: i64, status: Status, now: DateTime<Utc>) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query(
+            "UPDATE registrations SET status = $1, updated_at = $2, \
+             cancelled_at = CASE WHEN $1 = 'cancelled' THEN $2 ELSE cancelled_at END WHERE id = $3",
+        )
+        .bind(status.code())
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await?;
+    });
+    Ok(())
+}
+
+pub async fn confirm_email(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("UPDATE registrations SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(c)
+            .await?;
+    });
+    Ok(())
+}

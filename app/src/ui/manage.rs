@@ -1,0 +1,164 @@
+//! The personal manage page behind the link in the mail: shows the registration
+//! (opening it confirms the address), lets the attendee edit it or cancel it after an
+//! explicit confirmation. Works as plain form posts and, hydrated, via server functions.
+
+use super::fields::{FormCtx, RegistrationFields};
+use super::{use_lang, ErrorCard, Loading};
+use crate::api::{open_registration, CancelRegistration, UpdateRegistration};
+use crate::i18n::T;
+use crate::registration::{FieldErrors, ManageView, RegisterOutcome, Status};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+/// An edit posted without the wasm that had errors, rendered back with its values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostedManage {
+    pub form: crate::registration::RegistrationForm,
+    pub errors: FieldErrors,
+}
+
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let posted = use_context::<PostedManage>();
+    let data = Resource::new(token, move |t| {
+        let posted = posted.clone();
+        async move { (open_registration(t).await, posted) }
+    });
+    view! {
+        <Title text=lang.t(T::ManageTitle)/>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    (Err(e), _) => view! { <ErrorCard error=e/> }.into_any(),
+                    (Ok(view), posted) => view! { <Manage view token=token() posted/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let flag = move |k: &str| query.with_untracked(|q| q.get(k).is_some());
+    let status = RwSignal::new(view.status);
+    let saved = RwSignal::new(flag("saved"));
+    let cancel_error = RwSignal::new(flag("cancel_error"));
+    let (initial, errors) = match posted {
+        Some(p) => (p.form, p.errors),
+        None => (view.form.clone(), FieldErrors::default()),
+    };
+    let ctx = FormCtx::new(initial.clone(), errors, &view.event.topics);
+    let general = RwSignal::new(None::<T>);
+    let update = ServerAction::<UpdateRegistration>::new();
+    let cancel = ServerAction::<CancelRegistration>::new();
+    Effect::new(move |_| match update.value().get() {
+        Some(Ok(RegisterOutcome::Accepted)) => {
+            saved.set(true);
+            general.set(None);
+        }
+        Some(Ok(RegisterOutcome::Invalid(e))) => {
+            ctx.errors.set(e);
+            saved.set(false);
+            general.set(Some(T::FixErrors));
+        }
+        Some(Err(e)) => general.set(Some(e.message())),
+        None => {}
+    });
+    Effect::new(move |_| match cancel.value().get() {
+        Some(Ok(true)) => status.set(Status::Cancelled),
+        Some(Ok(false)) => cancel_error.set(true),
+        Some(Err(e)) => general.set(Some(e.message())),
+        None => {}
+    });
+    let confirm_cancel = RwSignal::new(false);
+    let on_save = {
+        let token = token.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            saved.set(false);
+            let mut form = ctx.form.get_untracked();
+            form.consent = true;
+            match form.validate(&ctx.menu(), lang) {
+                Err(e) => {
+                    ctx.errors.set(e);
+                    general.set(Some(T::FixErrors));
+                }
+                Ok(_) => {
+                    update.dispatch(UpdateRegistration { token: token.clone(), form, lang });
+                }
+            }
+        }
+    };
+    let on_cancel = {
+        let token = token.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if confirm_cancel.get_untracked() {
+                cancel_error.set(false);
+                cancel.dispatch(CancelRegistration { token: token.clone(), confirm: true });
+            } else {
+                cancel_error.set(true);
+            }
+        }
+    };
+    let event = view.event.clone();
+    let topics = view.event.topics.clone();
+    view! {
+        <section class="card">
+            <h1>{lang.t(T::ManageTitle)}</h1>
+            <p class="event-ref"><a href=format!("/e/{}", event.slug)>{event.title.clone()}</a></p>
+            <p class="status" data-status=move || status.get().code()>
+                {move || match status.get() {
+                    Status::Confirmed => lang.t(T::StatusConfirmed),
+                    Status::Waitlisted => lang.t(T::StatusWaitlisted),
+                    Status::Cancelled => lang.t(T::StatusCancelled),
+                }}
+            </p>
+            <p class="hint">{lang.t(T::EmailConfirmed)} " (" {view.email.clone()} ")"</p>
+            <p class="form-error" role="alert">{move || general.get().map(|t| lang.t(t))}</p>
+        </section>
+        <Show when=move || status.get() != Status::Cancelled fallback=move || view! {
+            <section class="card"><p class="notice" role="status">{lang.t(T::Cancelled)}</p></section>
+        }>
+            <section class="card form-card">
+                <h2>{lang.t(T::EditTitle)}</h2>
+                <form method="post" action=format!("/m/{token}") novalidate=true on:submit=on_save.clone()>
+                    <p class="notice success" role="status">{move || saved.get().then(|| lang.t(T::Saved))}</p>
+                    <RegistrationFields ctx initial=initial.clone() topics=topics.clone() email_readonly=true with_consent=false/>
+                    <button type="submit" class="button primary" disabled=move || update.pending().get()>{lang.t(T::Save)}</button>
+                </form>
+            </section>
+            <section class="card danger">
+                <h2>{lang.t(T::CancelTitle)}</h2>
+                <p>{lang.t(T::CancelText)}</p>
+                <form method="post" action=format!("/m/{token}/cancel") on:submit=on_cancel.clone()>
+                    <label class="check" for="f-confirm">
+                        <input
+                            id="f-confirm"
+                            type="checkbox"
+                            name="confirm"
+                            value="yes"
+                            aria-describedby="err-confirm"
+                            on:change=move |ev| confirm_cancel.set(event_target_checked(&ev))
+                        />
+                        {lang.t(T::CancelConfirm)}
+                    </label>
+                    <p class="field-error" id="err-confirm" aria-live="polite">
+                        {move || cancel_error.get().then(|| lang.t(T::ErrCancelConfirm))}
+                    </p>
+                    <button type="submit" class="button danger" disabled=move || cancel.pending().get()>
+                        {lang.t(T::CancelButton)}
+                    </button>
+                </form>
+            </section>
+        </Show>
+    }
+    .into_any()
+}

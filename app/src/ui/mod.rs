@@ -1,0 +1,114 @@
+//! The pages: shell and router, the language context, and one file per page.
+//! Every page renders on the server and works as plain HTML forms without the wasm;
+//! once hydrated, forms validate live and submit through server functions.
+
+mod check_mail;
+mod event_page;
+mod fields;
+mod home;
+mod lang;
+mod manage;
+mod register;
+
+pub use lang::use_lang;
+pub use manage::PostedManage;
+pub use register::PostedForm;
+
+use crate::i18n::T;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = lang::provide_lang();
+    view! {
+        <Html attr:lang=lang.tag()/>
+        <Stylesheet id="leptos" href="/pkg/tafelronde.css"/>
+        <Title text=lang.t(T::AppName)/>
+        <Router>
+            <header class="site-header">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"◯"</span>
+                    {lang.t(T::AppName)}
+                </A>
+                <lang::LangSwitch/>
+            </header>
+            <main id="main">
+                <Routes fallback=move || view! { <NotFound/> }>
+                    <Route path=path!("/") view=home::HomePage/>
+                    <Route path=path!("/e/:slug") view=event_page::EventPage/>
+                    <Route path=path!("/e/:slug/register") view=register::RegisterPage/>
+                    <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage/>
+                    <Route path=path!("/m/:token") view=manage::ManagePage/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{lang.t(T::Tagline)}</p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        resp.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <section class="card">
+            <h1>{lang.t(T::PageNotFound)}</h1>
+            <p><a href="/">{lang.t(T::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// A message for an error from a server function, with a way back home.
+#[component]
+fn ErrorCard(error: crate::error::AppError) -> impl IntoView {
+    let lang = use_lang();
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        let code = match error {
+            crate::error::AppError::NotFound | crate::error::AppError::InvalidLink => axum::http::StatusCode::NOT_FOUND,
+            crate::error::AppError::Internal | crate::error::AppError::ServerFn(_) => {
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR
+            }
+            _ => axum::http::StatusCode::OK,
+        };
+        resp.set_status(code);
+    }
+    view! {
+        <section class="card error-card" role="alert">
+            <p>{lang.t(error.message())}</p>
+            <p><a href="/">{lang.t(T::BackHome)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="loading" aria-busy="true">{lang.t(T::Loading)}</p> }
+}

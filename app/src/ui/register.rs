@@ -1,0 +1,117 @@
+//! The registration form page. Without the wasm it posts to `/e/{slug}/register` and the
+//! server answers with this page again ([`PostedForm`]: values and errors) or a redirect;
+//! with the wasm it validates live and submits through the `register` server function.
+
+use super::fields::{FormCtx, RegistrationFields};
+use super::{use_lang, ErrorCard, Loading};
+use crate::api::{get_event, Register};
+use crate::event::{EventView, RegistrationWindow};
+use crate::i18n::T;
+use crate::registration::{FieldErrors, RegisterOutcome, RegistrationForm};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use serde::{Deserialize, Serialize};
+
+/// A plain form post that could not be accepted, rendered back with its values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostedForm {
+    pub form: RegistrationForm,
+    pub errors: FieldErrors,
+    pub general: Option<T>,
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let posted = use_context::<PostedForm>();
+    let data = Resource::new(slug, move |slug| {
+        let posted = posted.clone();
+        async move { (get_event(slug).await, posted) }
+    });
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    (Err(e), _) => view! { <ErrorCard error=e/> }.into_any(),
+                    (Ok(event), posted) => view! { <RegisterForm event posted/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
+    let lang = use_lang();
+    let posted = posted.unwrap_or_default();
+    let initial = posted.form.clone();
+    let ctx = FormCtx::new(initial.clone(), posted.errors.clone(), &event.topics);
+    let general = RwSignal::new(posted.general);
+    let action = ServerAction::<Register>::new();
+    let slug = event.slug.clone();
+    let navigate = use_navigate();
+    {
+        let slug = slug.clone();
+        Effect::new(move |_| match action.value().get() {
+            Some(Ok(RegisterOutcome::Accepted)) => navigate(&format!("/e/{slug}/check-mail"), Default::default()),
+            Some(Ok(RegisterOutcome::Invalid(errors))) => {
+                ctx.errors.set(errors);
+                general.set(Some(T::FixErrors));
+            }
+            Some(Err(e)) => general.set(Some(e.message())),
+            None => {}
+        });
+    }
+    let window = event.window(chrono::Utc::now());
+    let closed = match window {
+        RegistrationWindow::Open => None,
+        RegistrationWindow::NotYetOpen => Some(T::RegistrationNotYetOpen),
+        RegistrationWindow::Closed => Some(T::RegistrationClosed),
+    };
+    let on_submit = {
+        let slug = slug.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let form = ctx.form.get_untracked();
+            match form.validate(&ctx.menu(), lang) {
+                Err(errors) => {
+                    ctx.errors.set(errors);
+                    general.set(Some(T::FixErrors));
+                }
+                Ok(_) => {
+                    ctx.errors.set(FieldErrors::default());
+                    general.set(None);
+                    action.dispatch(Register { slug: slug.clone(), form, lang });
+                }
+            }
+        }
+    };
+    let pending = action.pending();
+    view! {
+        <Title text=format!("{} {}", lang.t(T::RegisterTitle), event.title)/>
+        <section class="card form-card">
+            <h1>{lang.t(T::RegisterTitle)} " " <a href=format!("/e/{}", event.slug)>{event.title.clone()}</a></h1>
+            {event.is_full().then(|| view! { <p class="notice">{lang.t(T::EventFull)}</p> })}
+            {match closed {
+                Some(t) => view! { <p class="notice" role="alert">{lang.t(t)}</p> }.into_any(),
+                None => view! {
+                    <form
+                        method="post"
+                        action=format!("/e/{slug}/register")
+                        novalidate=true
+                        on:submit=on_submit
+                    >
+                        <p class="form-error" role="alert">{move || general.get().map(|t| lang.t(t))}</p>
+                        <RegistrationFields ctx initial topics=event.topics.clone()/>
+                        <button type="submit" class="button primary" disabled=move || pending.get()>
+                            {move || if pending.get() { lang.t(T::Submitting) } else { lang.t(T::Submit) }}
+                        </button>
+                    </form>
+                }
+                    .into_any(),
+            }}
+        </section>
+    }
+}
