@@ -56,7 +56,7 @@ CREATE TABLE outbox (
     status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
     attempts BIGINT NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMPTZ NOT NULL,
-    locked_until TEXT,
+    locked_until TIMESTAMPTZ,
     sent_at TIMESTAMPTZ,
     last_error TEXT,
     created_at TIMESTAMPTZ NOT NULL

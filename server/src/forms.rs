@@ -38,7 +38,7 @@ async fn render_page<C: Clone + Send + Sync + 'static>(
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let opts = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_to_stream_with_context(
+    let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(state.clone());
             if let Some(c) = extra.clone() {

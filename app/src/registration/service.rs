@@ -84,20 +84,21 @@ pub async fn register(
     let existing = registrations::find_active_by_email(&mut tx, event.id, &valid.email.normalized())
         .await
         .map_err(db_err)?;
-    let (kind, reg_id, first_name) = match existing {
+    let (kind, reg_id, first_name, recipient) = match existing {
         Some(reg) => {
+            // The link goes to the address as first registered, never to the new spelling.
             registrations::set_token_hash(&mut tx, reg.id, &hash, now).await.map_err(db_err)?;
-            (MailKind::LinkResent, reg.id, reg.first_name)
+            (MailKind::LinkResent, reg.id, reg.first_name, reg.email)
         }
         None => {
             let confirmed = registrations::count_confirmed(&mut tx, event.id).await.map_err(db_err)?;
             let status = if confirmed < event.view.capacity { Status::Confirmed } else { Status::Waitlisted };
             let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now).await.map_err(db_err)?;
             let kind = if status == Status::Confirmed { MailKind::Confirmed } else { MailKind::Waitlisted };
-            (kind, id, valid.first_name.as_str().to_string())
+            (kind, id, valid.first_name.as_str().to_string(), valid.email.as_str().to_string())
         }
     };
-    queue_mail(state, &mut tx, kind, lang, &event.view, reg_id, &first_name, valid.email.as_str(), &token, now).await?;
+    queue_mail(state, &mut tx, kind, lang, &event.view, reg_id, &first_name, &recipient, &token, now).await?;
     tx.commit().await.map_err(db_err)?;
     state.mail_wake.notify_one();
     Ok(RegisterOutcome::Accepted)

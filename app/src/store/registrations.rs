@@ -206,3 +206,15 @@ pub async fn confirm_email(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(
     });
     Ok(())
 }
+
+/// Number of registrations per status for one event: (confirmed, waitlisted, cancelled).
+pub async fn status_counts(db: &super::Db, event_id: i64) -> Result<(i64, i64, i64), StoreError> {
+    let rows: Vec<(String, i64)> = crate::on_db!(db, p => {
+        sqlx::query_as("SELECT status, COUNT(*) FROM registrations WHERE event_id = $1 GROUP BY status")
+            .bind(event_id)
+            .fetch_all(p)
+            .await?
+    });
+    let get = |s: &str| rows.iter().find(|(k, _)| k == s).map(|(_, n)| *n).unwrap_or(0);
+    Ok((get("confirmed"), get("waitlisted"), get("cancelled")))
+}

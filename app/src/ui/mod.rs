@@ -1,5 +1,5 @@
 //! The pages: shell and router, the language context, and one file per page.
-//! Every page renders on the server and works as plain HTML forms without the wasm;
+//! Every page renders on the server (async mode: whole pages, right status codes) and works as plain HTML forms without the wasm;
 //! once hydrated, forms validate live and submit through server functions.
 
 mod check_mail;
@@ -18,7 +18,7 @@ use crate::i18n::T;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -55,11 +55,11 @@ pub fn App() -> impl IntoView {
             </header>
             <main id="main">
                 <Routes fallback=move || view! { <NotFound/> }>
-                    <Route path=path!("/") view=home::HomePage/>
-                    <Route path=path!("/e/:slug") view=event_page::EventPage/>
-                    <Route path=path!("/e/:slug/register") view=register::RegisterPage/>
-                    <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage/>
-                    <Route path=path!("/m/:token") view=manage::ManagePage/>
+                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/e/:slug") view=event_page::EventPage ssr=SsrMode::Async/>
+                    <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">
