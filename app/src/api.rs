@@ -22,7 +22,9 @@ fn store_err(e: crate::store::StoreError) -> AppError {
 #[server(prefix = "/api", endpoint = "events", input = Json)]
 pub async fn list_events() -> Result<Vec<EventView>, AppError> {
     let state = app_state()?;
-    let events = crate::store::events::upcoming(&state.db, chrono::Utc::now()).await.map_err(store_err)?;
+    let events = crate::store::events::upcoming(&state.db, chrono::Utc::now())
+        .await
+        .map_err(store_err)?;
     Ok(events.into_iter().map(|e| e.view).collect())
 }
 
@@ -38,7 +40,11 @@ pub async fn get_event(slug: String) -> Result<EventView, AppError> {
 
 /// Registers for an event; a known address gets its link again (same answer).
 #[server(prefix = "/api", endpoint = "register", input = Json)]
-pub async fn register(slug: String, form: RegistrationForm, lang: Lang) -> Result<RegisterOutcome, AppError> {
+pub async fn register(
+    slug: String,
+    form: RegistrationForm,
+    lang: Lang,
+) -> Result<RegisterOutcome, AppError> {
     let state = app_state()?;
     crate::registration::service::register(&state, &slug, &form, lang).await
 }
@@ -51,7 +57,11 @@ pub async fn open_registration(token: String) -> Result<ManageView, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "manage/update", input = Json)]
-pub async fn update_registration(token: String, form: RegistrationForm, lang: Lang) -> Result<RegisterOutcome, AppError> {
+pub async fn update_registration(
+    token: String,
+    form: RegistrationForm,
+    lang: Lang,
+) -> Result<RegisterOutcome, AppError> {
     let state = app_state()?;
     crate::registration::service::update(&state, &token, &form, lang).await
 }

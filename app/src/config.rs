@@ -63,36 +63,54 @@ pub struct ConfigError {
 }
 
 fn err(var: &'static str, reason: impl Into<String>) -> ConfigError {
-    ConfigError { var, reason: reason.into() }
+    ConfigError {
+        var,
+        reason: reason.into(),
+    }
 }
 
 impl Config {
     /// Reads the configuration through `get` (the process environment in production).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let val = |k: &str| get(k).filter(|v| !v.trim().is_empty());
-        let database_url = val("DATABASE_URL").unwrap_or_else(|| "sqlite://data/tafelronde.db".into());
+        let database_url =
+            val("DATABASE_URL").unwrap_or_else(|| "sqlite://data/tafelronde.db".into());
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
         {
-            return Err(err("DATABASE_URL", "must start with sqlite:, postgres:// or postgresql://"));
+            return Err(err(
+                "DATABASE_URL",
+                "must start with sqlite:, postgres:// or postgresql://",
+            ));
         }
         let listen_raw = val("TAFELRONDE_LISTEN").unwrap_or_else(|| "127.0.0.1:3000".into());
-        let listen: SocketAddr = listen_raw
-            .parse()
-            .map_err(|_| err("TAFELRONDE_LISTEN", format!("'{listen_raw}' is not an address like 127.0.0.1:3000")))?;
+        let listen: SocketAddr = listen_raw.parse().map_err(|_| {
+            err(
+                "TAFELRONDE_LISTEN",
+                format!("'{listen_raw}' is not an address like 127.0.0.1:3000"),
+            )
+        })?;
         let base_url = val("TAFELRONDE_BASE_URL")
             .unwrap_or_else(|| format!("http://{listen}"))
             .trim_end_matches('/')
             .to_string();
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            return Err(err("TAFELRONDE_BASE_URL", "must start with http:// or https://"));
+            return Err(err(
+                "TAFELRONDE_BASE_URL",
+                "must start with http:// or https://",
+            ));
         }
         let smtp_tls = match val("SMTP_TLS").as_deref().unwrap_or("none") {
             "none" => SmtpTls::None,
             "starttls" => SmtpTls::StartTls,
             "tls" => SmtpTls::Tls,
-            other => return Err(err("SMTP_TLS", format!("'{other}' is not one of none, starttls, tls"))),
+            other => {
+                return Err(err(
+                    "SMTP_TLS",
+                    format!("'{other}' is not one of none, starttls, tls"),
+                ))
+            }
         };
         let default_port = match smtp_tls {
             SmtpTls::None => "1025",
@@ -105,16 +123,26 @@ impl Config {
             .ok()
             .filter(|p| *p > 0)
             .ok_or_else(|| err("SMTP_PORT", format!("'{port_raw}' is not a port number")))?;
-        let mail_from = val("MAIL_FROM").unwrap_or_else(|| "Tafelronde <noreply@tafelronde.localhost>".into());
+        let mail_from =
+            val("MAIL_FROM").unwrap_or_else(|| "Tafelronde <noreply@tafelronde.localhost>".into());
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            return Err(err("MAIL_FROM", format!("'{mail_from}' is not a mail address like 'Name <a@b.be>'")));
+            return Err(err(
+                "MAIL_FROM",
+                format!("'{mail_from}' is not a mail address like 'Name <a@b.be>'"),
+            ));
         }
         let backoff_raw = val("MAIL_MAX_BACKOFF_SECS").unwrap_or_else(|| "300".into());
-        let mail_max_backoff_secs = backoff_raw
-            .parse()
-            .ok()
-            .filter(|s| *s >= 1)
-            .ok_or_else(|| err("MAIL_MAX_BACKOFF_SECS", "must be a whole number of seconds ≥ 1"))?;
+        let mail_max_backoff_secs =
+            backoff_raw
+                .parse()
+                .ok()
+                .filter(|s| *s >= 1)
+                .ok_or_else(|| {
+                    err(
+                        "MAIL_MAX_BACKOFF_SECS",
+                        "must be a whole number of seconds ≥ 1",
+                    )
+                })?;
         let flag = |k: &'static str, default: bool| -> Result<bool, ConfigError> {
             match val(k).as_deref() {
                 None => Ok(default),
@@ -151,7 +179,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn cfg(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let m: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let m: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| m.get(k).cloned())
     }
 
@@ -176,14 +207,20 @@ mod tests {
             ("MAIL_MAX_BACKOFF_SECS", "0"),
             ("MAIL_WORKER", "perhaps"),
         ] {
-            let e = cfg(&[(k, v)]).err().unwrap_or_else(|| panic!("{k}={v} accepted"));
+            let e = cfg(&[(k, v)])
+                .err()
+                .unwrap_or_else(|| panic!("{k}={v} accepted"));
             assert_eq!(e.var, k);
         }
     }
 
     #[test]
     fn debug_hides_secrets() {
-        let c = cfg(&[("DATABASE_URL", "postgres://u:secret@h/db"), ("SMTP_PASSWORD", "pw")]).unwrap();
+        let c = cfg(&[
+            ("DATABASE_URL", "postgres://u:secret@h/db"),
+            ("SMTP_PASSWORD", "pw"),
+        ])
+        .unwrap();
         let s = format!("{c:?}");
         assert!(!s.contains("secret") && !s.contains("pw\""), "{s}");
     }

@@ -21,7 +21,10 @@ const PROGRAMME: &str = "13:30  Onthaal met koffie in het Brouwerijmuseum, 'het 
 
 fn topics() -> Vec<Topic> {
     [
-        ("werkopdrachten", "Werkopdrachten uitbesteden aan de sociale economie"),
+        (
+            "werkopdrachten",
+            "Werkopdrachten uitbesteden aan de sociale economie",
+        ),
         ("samen-produceren", "Producten of diensten samen realiseren"),
         ("personeel", "Nieuwe medewerkers vinden (rekrutering)"),
         ("doorstroom", "Doorstroom naar de open arbeidsmarkt"),
@@ -32,7 +35,10 @@ fn topics() -> Vec<Topic> {
         ("ondersteuning", "Subsidies en ondersteuning"),
     ]
     .into_iter()
-    .map(|(code, label)| Topic { code: code.into(), label: label.into() })
+    .map(|(code, label)| Topic {
+        code: code.into(),
+        label: label.into(),
+    })
     .collect()
 }
 
@@ -98,7 +104,10 @@ mod tests {
         assert_eq!(local.weekday(), chrono::Weekday::Thu);
         assert_eq!(local.format("%H:%M").to_string(), "13:30");
         // 2026-04-02 is after the switch to summer time: 13:30 local is 11:30 UTC.
-        assert_eq!(e.starts_at.format("%Y-%m-%d %H:%M").to_string(), "2026-04-02 11:30");
+        assert_eq!(
+            e.starts_at.format("%Y-%m-%d %H:%M").to_string(),
+            "2026-04-02 11:30"
+        );
         assert!(e.registration_opens_at <= now && now < e.registration_closes_at);
         assert!(e.topics.len() >= 6);
     }

@@ -169,14 +169,71 @@ texts! {
 }
 
 const MONTHS: [[&str; 12]; 3] = [
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 ];
 const WEEKDAYS: [[&str; 7]; 3] = [
-    ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ],
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ],
 ];
 
 fn lang_index(lang: Lang) -> usize {
@@ -215,7 +272,12 @@ pub fn format_span(
 ) -> String {
     let tz = chrono_tz::Europe::Brussels;
     if start.with_timezone(&tz).date_naive() == end.with_timezone(&tz).date_naive() {
-        format!("{}, {}–{}", format_date(lang, start), format_time(start), format_time(end))
+        format!(
+            "{}, {}–{}",
+            format_date(lang, start),
+            format_time(start),
+            format_time(end)
+        )
     } else {
         format!(
             "{}, {} – {}, {}",
@@ -248,13 +310,19 @@ mod tests {
     #[test]
     fn brussels_time_is_dst_safe() {
         // Winter: UTC+1. Summer: UTC+2. The day DST ends (2026-10-25) has two 02:30s.
-        let winter = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 12, 30, 0).unwrap();
+        let winter = chrono::Utc
+            .with_ymd_and_hms(2026, 12, 1, 12, 30, 0)
+            .unwrap();
         let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 1, 12, 30, 0).unwrap();
         assert_eq!(format_time(winter), "13:30");
         assert_eq!(format_time(summer), "14:30");
         assert_eq!(format_date(Lang::Nl, winter), "dinsdag 1 december 2026");
-        let before = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap();
-        let after = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 1, 30, 0).unwrap();
+        let before = chrono::Utc
+            .with_ymd_and_hms(2026, 10, 25, 0, 30, 0)
+            .unwrap();
+        let after = chrono::Utc
+            .with_ymd_and_hms(2026, 10, 25, 1, 30, 0)
+            .unwrap();
         assert_eq!(format_time(before), "02:30");
         assert_eq!(format_time(after), "02:30");
     }

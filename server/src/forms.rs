@@ -4,9 +4,9 @@
 
 use app::i18n::{Lang, T};
 use app::registration::{service, RegisterOutcome, RegistrationForm};
+use app::shell;
 use app::state::AppState;
 use app::ui::{PostedForm, PostedManage};
-use app::shell;
 use axum::body::Body;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{header, HeaderMap, Request, StatusCode, Uri};
@@ -63,16 +63,36 @@ pub async fn register(
 ) -> Response {
     let lang = lang_of(&headers);
     let form = RegistrationForm::from_pairs(&pairs);
-    let posted = |errors, general| PostedForm { form: form.clone(), errors, general };
+    let posted = |errors, general| PostedForm {
+        form: form.clone(),
+        errors,
+        general,
+    };
     match service::register(&state, &slug, &form, lang).await {
-        Ok(RegisterOutcome::Accepted) => Redirect::to(&format!("/e/{slug}/check-mail")).into_response(),
+        Ok(RegisterOutcome::Accepted) => {
+            Redirect::to(&format!("/e/{slug}/check-mail")).into_response()
+        }
         Ok(RegisterOutcome::Invalid(errors)) => {
             let p = posted(errors, Some(T::FixErrors));
-            render_page(state, uri, headers, Some(p), StatusCode::UNPROCESSABLE_ENTITY).await
+            render_page(
+                state,
+                uri,
+                headers,
+                Some(p),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => {
             let p = posted(Default::default(), Some(e.message()));
-            render_page(state, uri, headers, Some(p), StatusCode::UNPROCESSABLE_ENTITY).await
+            render_page(
+                state,
+                uri,
+                headers,
+                Some(p),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -87,12 +107,23 @@ pub async fn update(
     let lang = lang_of(&headers);
     let form = RegistrationForm::from_pairs(&pairs);
     match service::update(&state, &token, &form, lang).await {
-        Ok(RegisterOutcome::Accepted) => Redirect::to(&format!("/m/{token}?saved=1")).into_response(),
+        Ok(RegisterOutcome::Accepted) => {
+            Redirect::to(&format!("/m/{token}?saved=1")).into_response()
+        }
         Ok(RegisterOutcome::Invalid(errors)) => {
             let p = PostedManage { form, errors };
-            render_page(state, uri, headers, Some(p), StatusCode::UNPROCESSABLE_ENTITY).await
+            render_page(
+                state,
+                uri,
+                headers,
+                Some(p),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
-        Err(_) => render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await,
+        Err(_) => {
+            render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await
+        }
     }
 }
 
@@ -115,14 +146,20 @@ pub async fn cancel(
 }
 
 /// `/lang/{code}?next=/path`: remembers the language in a cookie and goes back.
-pub async fn set_language(Path(code): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+pub async fn set_language(
+    Path(code): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
     let next = q
         .get("next")
         .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
         .cloned()
         .unwrap_or_else(|| "/".into());
-    let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let cookie = format!(
+        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
     ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
 }
 

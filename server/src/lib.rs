@@ -85,8 +85,14 @@ pub fn router(state: AppState) -> Router {
                 move || shell(opts.clone())
             },
         )
-        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")).precompressed_gzip())
-        .fallback_service(ServeDir::new(site_root).not_found_service(get(forms::not_found).with_state(state.clone())))
+        .nest_service(
+            "/pkg",
+            ServeDir::new(format!("{site_root}/pkg")).precompressed_gzip(),
+        )
+        .fallback_service(
+            ServeDir::new(site_root)
+                .not_found_service(get(forms::not_found).with_state(state.clone())),
+        )
         .with_state(state)
 }
 
@@ -98,8 +104,12 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         tracing::info!("loaded the demo event");
     }
     let mailer = Mailer::from_config(&cfg)?;
-    let listener = tokio::net::TcpListener::bind(cfg.listen).await.map_err(|e| StartError::Listen(cfg.listen, e))?;
-    let addr = listener.local_addr().map_err(|e| StartError::Listen(cfg.listen, e))?;
+    let listener = tokio::net::TcpListener::bind(cfg.listen)
+        .await
+        .map_err(|e| StartError::Listen(cfg.listen, e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| StartError::Listen(cfg.listen, e))?;
     let mut cfg = cfg;
     if cfg.listen.port() == 0 && cfg.base_url.ends_with(":0") {
         cfg.base_url = format!("http://{addr}");
@@ -111,7 +121,12 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         config: Arc::new(cfg),
     };
     let worker = state.config.mail_worker.then(|| {
-        tokio::spawn(worker::run(db.clone(), mailer, state.mail_wake.clone(), state.config.mail_max_backoff_secs))
+        tokio::spawn(worker::run(
+            db.clone(),
+            mailer,
+            state.mail_wake.clone(),
+            state.config.mail_max_backoff_secs,
+        ))
     });
     let app = router(state.clone());
     let server = tokio::spawn(async move {
@@ -119,5 +134,10 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
             tracing::error!("server stopped: {e}");
         }
     });
-    Ok(Running { addr, state, server, worker })
+    Ok(Running {
+        addr,
+        state,
+        server,
+        worker,
+    })
 }

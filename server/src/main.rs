@@ -5,7 +5,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "tafelronde", version, about = "Networking sessions: registration, programme and table seating")]
+#[command(
+    name = "tafelronde",
+    version,
+    about = "Networking sessions: registration, programme and table seating"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_share_one_outbox_without_double_sends() {
-    let Some(db) = TestDb::postgres().await else { return };
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
     let mail = MailDev::start().await;
     let a = start(&db, mail.smtp, &[]).await;
     let b = start(&db, mail.smtp, &[]).await;
@@ -16,9 +18,19 @@ async fn two_instances_share_one_outbox_without_double_sends() {
     let emails: Vec<String> = (0..40).map(|i| unique_email(&format!("two{i}"))).collect();
     let mut tasks = Vec::new();
     for (i, e) in emails.iter().enumerate() {
-        let url = format!("http://{}/e/samen/register", if i % 2 == 0 { a.addr } else { b.addr });
+        let url = format!(
+            "http://{}/e/samen/register",
+            if i % 2 == 0 { a.addr } else { b.addr }
+        );
         let f = form(e);
-        tasks.push(tokio::spawn(async move { client().post(url).form(&f).send().await.map(|r| r.status().as_u16()) }));
+        tasks.push(tokio::spawn(async move {
+            client()
+                .post(url)
+                .form(&f)
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+        }));
     }
     for t in tasks {
         assert_eq!(t.await.unwrap().unwrap(), 303);
@@ -29,7 +41,8 @@ async fn two_instances_share_one_outbox_without_double_sends() {
     assert_eq!(all.len(), 40);
     let mut ids: HashMap<String, usize> = HashMap::new();
     for m in &all {
-        *ids.entry(m["headers"]["message-id"].as_str().unwrap().to_string()).or_default() += 1;
+        *ids.entry(m["headers"]["message-id"].as_str().unwrap().to_string())
+            .or_default() += 1;
     }
     assert_eq!(ids.len(), 40, "every Message-ID once");
     for e in &emails {

@@ -33,19 +33,37 @@ async fn register_sends_one_mail_with_a_working_link(db: &TestDb) {
 
     let mails = mail.wait_for_count_to(&email, 1).await;
     tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(to_address(&mail.emails().await, &email).len(), 1, "exactly one mail");
+    assert_eq!(
+        to_address(&mail.emails().await, &email).len(),
+        1,
+        "exactly one mail"
+    );
     let m = &mails[0];
-    assert!(m["subject"].as_str().unwrap().starts_with("Je inschrijving"));
+    assert!(m["subject"]
+        .as_str()
+        .unwrap()
+        .starts_with("Je inschrijving"));
     assert!(m["html"].as_str().unwrap().contains("/m/"));
     assert_eq!(m["attachments"][0]["contentType"], "text/calendar");
-    assert!(m["headers"]["message-id"].as_str().unwrap().starts_with('<'));
+    assert!(m["headers"]["message-id"]
+        .as_str()
+        .unwrap()
+        .starts_with('<'));
 
     let token = token_in(m);
     let (status, page) = get(&srv, &format!("/m/{token}")).await;
     assert_eq!(status, 200);
-    assert!(page.contains("Je bent ingeschreven"), "manage page shows the status");
+    assert!(
+        page.contains("Je bent ingeschreven"),
+        "manage page shows the status"
+    );
     assert!(page.contains(&email));
-    assert_eq!(app::store::registrations::status_counts(&srv.state.db, event).await.unwrap(), (1, 0, 0));
+    assert_eq!(
+        app::store::registrations::status_counts(&srv.state.db, event)
+            .await
+            .unwrap(),
+        (1, 0, 0)
+    );
     srv.stop().await;
 }
 
@@ -70,11 +88,25 @@ async fn invalid_fields_are_reported_and_nothing_is_stored(db: &TestDb) {
     ] {
         assert!(page.contains(msg), "page shows {msg:?}");
     }
-    assert!(page.contains("value=\"not-an-address\""), "typed values are kept");
-    assert!(page.contains("Grete &lt;script&gt;"), "typed values are kept, escaped");
+    assert!(
+        page.contains("value=\"not-an-address\""),
+        "typed values are kept"
+    );
+    assert!(
+        page.contains("Grete &lt;script&gt;"),
+        "typed values are kept, escaped"
+    );
     assert!(page.contains("aria-invalid=\"true\""));
-    assert_eq!(app::store::registrations::status_counts(&srv.state.db, event).await.unwrap(), (0, 0, 0));
-    assert_eq!(app::store::outbox::counts(&srv.state.db).await.unwrap(), (0, 0, 0));
+    assert_eq!(
+        app::store::registrations::status_counts(&srv.state.db, event)
+            .await
+            .unwrap(),
+        (0, 0, 0)
+    );
+    assert_eq!(
+        app::store::outbox::counts(&srv.state.db).await.unwrap(),
+        (0, 0, 0)
+    );
     srv.stop().await;
 }
 
@@ -88,13 +120,34 @@ async fn same_email_twice_creates_nothing_and_resends_the_link(db: &TestDb) {
     // Same address, other case: the same person.
     let second = post_form(&srv, "/e/netwerk/register", &form(&email.to_uppercase())).await;
     assert_eq!(first.status(), second.status());
-    assert_eq!(first.headers()["location"], second.headers()["location"], "same answer: reveals nothing");
+    assert_eq!(
+        first.headers()["location"],
+        second.headers()["location"],
+        "same answer: reveals nothing"
+    );
     let all = mail.wait_for_count_to(&email, 2).await;
-    assert_eq!(all.len(), 2, "both mails go to the address as first registered");
-    let resent = all.iter().find(|m| m["subject"].as_str().unwrap().starts_with("Je persoonlijke link")).expect("link mail");
+    assert_eq!(
+        all.len(),
+        2,
+        "both mails go to the address as first registered"
+    );
+    let resent = all
+        .iter()
+        .find(|m| {
+            m["subject"]
+                .as_str()
+                .unwrap()
+                .starts_with("Je persoonlijke link")
+        })
+        .expect("link mail");
     let new = token_in(resent);
     assert_ne!(old, new);
-    assert_eq!(app::store::registrations::status_counts(&srv.state.db, event).await.unwrap(), (1, 0, 0));
+    assert_eq!(
+        app::store::registrations::status_counts(&srv.state.db, event)
+            .await
+            .unwrap(),
+        (1, 0, 0)
+    );
     assert_eq!(get(&srv, &format!("/m/{new}")).await.0, 200);
     let (status, page) = get(&srv, &format!("/m/{old}")).await;
     assert_eq!(status, 404, "the replaced link no longer works");
@@ -113,10 +166,18 @@ async fn full_event_puts_people_on_the_wait_list(db: &TestDb) {
     assert!(page.contains("Volzet"), "event page says it is full");
     post_form(&srv, "/e/klein/register", &form(&b)).await;
     let mb = mail.wait_for_count_to(&b, 1).await;
-    assert!(mb[0]["subject"].as_str().unwrap().starts_with("Je staat op de wachtlijst"));
+    assert!(mb[0]["subject"]
+        .as_str()
+        .unwrap()
+        .starts_with("Je staat op de wachtlijst"));
     let (_, page) = get(&srv, &format!("/m/{}", token_in(&mb[0]))).await;
     assert!(page.contains("Je staat op de wachtlijst"));
-    assert_eq!(app::store::registrations::status_counts(&srv.state.db, event).await.unwrap(), (1, 1, 0));
+    assert_eq!(
+        app::store::registrations::status_counts(&srv.state.db, event)
+            .await
+            .unwrap(),
+        (1, 1, 0)
+    );
     srv.stop().await;
 }
 
@@ -134,19 +195,44 @@ async fn cancel_frees_the_seat_and_promotes_the_first_waiting(db: &TestDb) {
     // Without ticking the confirmation nothing happens.
     let r = post_form(&srv, &format!("/m/{ta}/cancel"), &[]).await;
     assert_eq!(r.status().as_u16(), 303);
-    assert!(r.headers()["location"].to_str().unwrap().contains("cancel_error=1"));
-    assert_eq!(app::store::registrations::status_counts(&srv.state.db, event).await.unwrap(), (1, 2, 0));
+    assert!(r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("cancel_error=1"));
+    assert_eq!(
+        app::store::registrations::status_counts(&srv.state.db, event)
+            .await
+            .unwrap(),
+        (1, 2, 0)
+    );
 
-    let r = post_form(&srv, &format!("/m/{ta}/cancel"), &[("confirm".into(), "yes".into())]).await;
+    let r = post_form(
+        &srv,
+        &format!("/m/{ta}/cancel"),
+        &[("confirm".into(), "yes".into())],
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 303);
     let promoted = mail.wait_for_count_to(&b, 2).await;
-    let p = promoted.iter().find(|m| m["subject"].as_str().unwrap().starts_with("Goed nieuws")).expect("promotion mail");
+    let p = promoted
+        .iter()
+        .find(|m| m["subject"].as_str().unwrap().starts_with("Goed nieuws"))
+        .expect("promotion mail");
     let (_, page) = get(&srv, &format!("/m/{}", token_in(p))).await;
     assert!(page.contains("Je bent ingeschreven"));
     let (_, page) = get(&srv, &format!("/m/{ta}")).await;
     assert!(page.contains("Je inschrijving is geannuleerd"));
-    assert_eq!(app::store::registrations::status_counts(&srv.state.db, event).await.unwrap(), (1, 1, 1));
-    assert_eq!(to_address(&mail.emails().await, &c).len(), 1, "the second on the list waits");
+    assert_eq!(
+        app::store::registrations::status_counts(&srv.state.db, event)
+            .await
+            .unwrap(),
+        (1, 1, 1)
+    );
+    assert_eq!(
+        to_address(&mail.emails().await, &c).len(),
+        1,
+        "the second on the list waits"
+    );
     srv.stop().await;
 }
 
@@ -164,26 +250,54 @@ async fn server_function_registration_and_errors(db: &TestDb) {
             "offers": ["werkopdrachten"], "needs": [], "consent": true
         }
     });
-    let r = client().post(format!("http://{}/api/register", srv.addr)).json(&body).send().await.unwrap();
+    let r = client()
+        .post(format!("http://{}/api/register", srv.addr))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 200);
-    assert_eq!(r.json::<serde_json::Value>().await.unwrap(), serde_json::json!("Accepted"));
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!("Accepted")
+    );
     let m = mail.wait_for_count_to(&email, 1).await;
-    assert!(m[0]["subject"].as_str().unwrap().starts_with("Your registration"), "mail in the attendee's language");
+    assert!(
+        m[0]["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("Your registration"),
+        "mail in the attendee's language"
+    );
 
     let mut bad = body.clone();
     bad["form"]["email"] = "x@".into();
     bad["form"]["consent"] = false.into();
-    let r = client().post(format!("http://{}/api/register", srv.addr)).json(&bad).send().await.unwrap();
+    let r = client()
+        .post(format!("http://{}/api/register", srv.addr))
+        .json(&bad)
+        .send()
+        .await
+        .unwrap();
     let v: serde_json::Value = r.json().await.unwrap();
-    assert_eq!(v["Invalid"], serde_json::json!([["Email", "ErrEmail"], ["Consent", "ErrConsent"]]));
+    assert_eq!(
+        v["Invalid"],
+        serde_json::json!([["Email", "ErrEmail"], ["Consent", "ErrConsent"]])
+    );
 
     bad["slug"] = "nope".into();
-    let r = client().post(format!("http://{}/api/register", srv.addr)).json(&bad).send().await.unwrap();
+    let r = client()
+        .post(format!("http://{}/api/register", srv.addr))
+        .json(&bad)
+        .send()
+        .await
+        .unwrap();
     assert!(r.status().is_server_error() || r.status().is_client_error());
     let text = r.text().await.unwrap();
     assert!(text.contains("NotFound"), "{text}");
 
-    let r = client().post(format!("http://{}/api/manage/cancel", srv.addr))
+    let r = client()
+        .post(format!("http://{}/api/manage/cancel", srv.addr))
         .json(&serde_json::json!({"token": "0".repeat(64), "confirm": true}))
         .send()
         .await
@@ -198,20 +312,44 @@ async fn mail_survives_smtp_outage_exactly_once(db: &TestDb) {
     add_event(&srv, "groot", 100).await;
     let emails: Vec<String> = (0..50).map(|i| unique_email(&format!("down{i}"))).collect();
     for e in &emails {
-        assert_eq!(post_form(&srv, "/e/groot/register", &form(e)).await.status().as_u16(), 303);
+        assert_eq!(
+            post_form(&srv, "/e/groot/register", &form(e))
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     let (pending, sent, _) = app::store::outbox::counts(&srv.state.db).await.unwrap();
-    assert_eq!((pending, sent), (50, 0), "nothing is delivered while SMTP is down");
+    assert_eq!(
+        (pending, sent),
+        (50, 0),
+        "nothing is delivered while SMTP is down"
+    );
     let mail = MailDev::start_on(smtp).await;
-    let all = mail.wait_until(60, "50 mails after SMTP came back", |m| m.len() >= 50).await;
+    let all = mail
+        .wait_until(60, "50 mails after SMTP came back", |m| m.len() >= 50)
+        .await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let all_after = mail.emails().await;
-    assert_eq!(all_after.len(), 50, "no mail twice ({} before settling)", all.len());
+    assert_eq!(
+        all_after.len(),
+        50,
+        "no mail twice ({} before settling)",
+        all.len()
+    );
     for e in &emails {
-        assert_eq!(to_address(&all_after, e).len(), 1, "{e} got exactly one mail");
+        assert_eq!(
+            to_address(&all_after, e).len(),
+            1,
+            "{e} got exactly one mail"
+        );
     }
-    assert_eq!(app::store::outbox::counts(&srv.state.db).await.unwrap(), (0, 50, 0));
+    assert_eq!(
+        app::store::outbox::counts(&srv.state.db).await.unwrap(),
+        (0, 50, 0)
+    );
     srv.stop().await;
 }
 
@@ -224,7 +362,12 @@ async fn concurrent_registrations_never_exceed_capacity(db: &TestDb) {
             let url = url.clone();
             tokio::spawn(async move {
                 let f = form(&unique_email(&format!("c{i}")));
-                client().post(url).form(&f).send().await.map(|r| r.status().as_u16())
+                client()
+                    .post(url)
+                    .form(&f)
+                    .send()
+                    .await
+                    .map(|r| r.status().as_u16())
             })
         })
         .collect();
@@ -235,9 +378,15 @@ async fn concurrent_registrations_never_exceed_capacity(db: &TestDb) {
         }
     }
     assert_eq!(ok, 200, "every request was answered");
-    let counts = app::store::registrations::status_counts(&srv.state.db, event).await.unwrap();
+    let counts = app::store::registrations::status_counts(&srv.state.db, event)
+        .await
+        .unwrap();
     assert_eq!(counts, (50, 150, 0));
-    assert_eq!(app::store::outbox::counts(&srv.state.db).await.unwrap(), (200, 0, 0), "one mail each, same transaction");
+    assert_eq!(
+        app::store::outbox::counts(&srv.state.db).await.unwrap(),
+        (200, 0, 0),
+        "one mail each, same transaction"
+    );
     srv.stop().await;
 }
 
@@ -277,14 +426,34 @@ async fn unknown_pages_and_links_give_clear_errors(db: &TestDb) {
     assert!(page.contains("Deze pagina bestaat niet"));
     let r = post_form(&srv, "/e/bestaat-niet/register", &form("a@b.be")).await;
     assert_eq!(r.status().as_u16(), 404);
-    assert!(r.text().await.unwrap().contains("Dit evenement bestaat niet"));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Dit evenement bestaat niet"));
     // Language switch keeps the page and sets the cookie.
-    let r = client().get(format!("http://{}/lang/en?next=/e/x", srv.addr)).send().await.unwrap();
+    let r = client()
+        .get(format!("http://{}/lang/en?next=/e/x", srv.addr))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.headers()["location"], "/e/x");
-    assert!(r.headers()["set-cookie"].to_str().unwrap().starts_with("lang=en"));
-    let r = client().get(format!("http://{}/lang/en?next=//evil.example", srv.addr)).send().await.unwrap();
+    assert!(r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("lang=en"));
+    let r = client()
+        .get(format!("http://{}/lang/en?next=//evil.example", srv.addr))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.headers()["location"], "/");
-    let r = client().get(format!("http://{}/", srv.addr)).header("cookie", "lang=en").send().await.unwrap();
+    let r = client()
+        .get(format!("http://{}/", srv.addr))
+        .header("cookie", "lang=en")
+        .send()
+        .await
+        .unwrap();
     assert!(r.text().await.unwrap().contains("Upcoming events"));
     srv.stop().await;
 }

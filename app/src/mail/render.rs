@@ -58,7 +58,13 @@ fn escape(s: &str) -> String {
 
 /// The calendar entry for an event (UTC times; calendars show them in local time).
 pub fn ics(event: &EventView, base_url: &str) -> String {
-    let host = base_url.split("://").nth(1).unwrap_or("tafelronde").split('/').next().unwrap_or("tafelronde");
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("tafelronde")
+        .split('/')
+        .next()
+        .unwrap_or("tafelronde");
     let entry = icalendar::Event::new()
         .uid(&format!("{}@{}", event.slug, host))
         .summary(&event.title)
@@ -140,7 +146,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn event() -> EventView {
-        let start = chrono::Utc.with_ymd_and_hms(2026, 12, 3, 12, 30, 0).unwrap();
+        let start = chrono::Utc
+            .with_ymd_and_hms(2026, 12, 3, 12, 30, 0)
+            .unwrap();
         EventView {
             slug: "demo".into(),
             title: "Ondernemers <ontmoeten>".into(),
@@ -156,25 +164,54 @@ mod tests {
             registration_closes_at: start,
             organiser_name: "Org".into(),
             organiser_email: "org@x.be".into(),
-            topics: vec![Topic { code: "a".into(), label: "A".into() }],
+            topics: vec![Topic {
+                code: "a".into(),
+                label: "A".into(),
+            }],
         }
     }
 
     #[test]
     fn mail_has_link_local_time_and_escapes_html() {
-        let m = render(MailKind::Confirmed, Lang::Nl, &event(), "<b>Anna</b>", "a@x.be", "http://h/m/tok", "http://h", "<id@h>".into());
+        let m = render(
+            MailKind::Confirmed,
+            Lang::Nl,
+            &event(),
+            "<b>Anna</b>",
+            "a@x.be",
+            "http://h/m/tok",
+            "http://h",
+            "<id@h>".into(),
+        );
         assert!(m.subject.starts_with("Je inschrijving"));
         assert!(m.body_text.contains("http://h/m/tok"));
-        assert!(m.body_text.contains("donderdag 3 december 2026, 13:30–17:30"), "{}", m.body_text);
+        assert!(
+            m.body_text
+                .contains("donderdag 3 december 2026, 13:30–17:30"),
+            "{}",
+            m.body_text
+        );
         assert!(m.body_html.contains("&lt;b&gt;Anna&lt;/b&gt;"));
         assert!(!m.body_html.contains("<b>Anna"));
         let ics = m.ics.unwrap();
-        assert!(ics.contains("BEGIN:VEVENT") && ics.contains("DTSTART:20261203T123000Z"), "{ics}");
+        assert!(
+            ics.contains("BEGIN:VEVENT") && ics.contains("DTSTART:20261203T123000Z"),
+            "{ics}"
+        );
     }
 
     #[test]
     fn mail_is_in_the_attendees_language() {
-        let m = render(MailKind::Waitlisted, Lang::En, &event(), "Anna", "a@x.be", "u", "http://h", "<i@h>".into());
+        let m = render(
+            MailKind::Waitlisted,
+            Lang::En,
+            &event(),
+            "Anna",
+            "a@x.be",
+            "u",
+            "http://h",
+            "<i@h>".into(),
+        );
         assert!(m.subject.starts_with("You are on the wait list"));
         assert!(m.body_text.contains("Thursday 3 December 2026"));
     }

@@ -29,21 +29,37 @@ pub struct Mailer {
 impl Mailer {
     pub fn from_config(cfg: &Config) -> Result<Mailer, MailError> {
         let builder = match cfg.smtp_tls {
-            SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.smtp_host),
-            SmtpTls::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.smtp_host)?,
+            SmtpTls::None => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.smtp_host)
+            }
+            SmtpTls::StartTls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.smtp_host)?
+            }
             SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.smtp_host)?,
         };
-        let mut builder = builder.port(cfg.smtp_port).timeout(Some(Duration::from_secs(20)));
+        let mut builder = builder
+            .port(cfg.smtp_port)
+            .timeout(Some(Duration::from_secs(20)));
         if let (Some(user), Some(pass)) = (&cfg.smtp_user, &cfg.smtp_password) {
             builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
         }
-        let from: Mailbox = cfg.mail_from.parse().map_err(|_| MailError::Address(cfg.mail_from.clone()))?;
-        Ok(Mailer { transport: builder.build(), from })
+        let from: Mailbox = cfg
+            .mail_from
+            .parse()
+            .map_err(|_| MailError::Address(cfg.mail_from.clone()))?;
+        Ok(Mailer {
+            transport: builder.build(),
+            from,
+        })
     }
 
     pub fn message(&self, m: &ClaimedMail) -> Result<Message, MailError> {
-        let to: Mailbox = m.recipient.parse().map_err(|_| MailError::Address(m.recipient.clone()))?;
-        let alternative = MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone());
+        let to: Mailbox = m
+            .recipient
+            .parse()
+            .map_err(|_| MailError::Address(m.recipient.clone()))?;
+        let alternative =
+            MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone());
         let body = match &m.ics {
             Some(ics) => {
                 let ct = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")

@@ -34,7 +34,11 @@ pub async fn run(db: Db, mailer: Mailer, wake: Arc<Notify>, max_backoff_secs: u6
                     Err(e) => {
                         let give_up = mail.attempts >= MAX_ATTEMPTS;
                         let delay = backoff(mail.attempts, max_backoff_secs);
-                        tracing::warn!(id = mail.id, attempts = mail.attempts, "mail not sent, retry in {delay:?}: {e}");
+                        tracing::warn!(
+                            id = mail.id,
+                            attempts = mail.attempts,
+                            "mail not sent, retry in {delay:?}: {e}"
+                        );
                         let next = done + chrono::Duration::from_std(delay).unwrap_or_default();
                         outbox::mark_failed(&db, mail.id, &e.to_string(), next, give_up).await
                     }

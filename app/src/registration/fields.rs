@@ -192,13 +192,22 @@ mod tests {
         ];
         for (raw, want) in cases {
             let got = Name::parse(raw);
-            assert_eq!(got.as_ref().map(Name::as_str).map_err(|e| *e), *want, "{raw:?}");
+            assert_eq!(
+                got.as_ref().map(Name::as_str).map_err(|e| *e),
+                *want,
+                "{raw:?}"
+            );
         }
     }
 
     #[test]
     fn emails() {
-        let ok = ["anna@bedrijf.be", " Bart.Peeters@H-Essers.com ", "a+b@sub.domain.org", "é@exämple.be"];
+        let ok = [
+            "anna@bedrijf.be",
+            " Bart.Peeters@H-Essers.com ",
+            "a+b@sub.domain.org",
+            "é@exämple.be",
+        ];
         for raw in ok {
             assert!(Email::parse(raw).is_ok(), "{raw} should be valid");
         }
@@ -223,10 +232,20 @@ mod tests {
     #[test]
     fn phones() {
         assert_eq!(Phone::parse_optional(""), Ok(None));
-        for ok in ["+32 11 12 34 56", "011/12.34.56", "0470-12-34-56", "(011) 123456"] {
+        for ok in [
+            "+32 11 12 34 56",
+            "011/12.34.56",
+            "0470-12-34-56",
+            "(011) 123456",
+        ] {
             assert!(matches!(Phone::parse_optional(ok), Ok(Some(_))), "{ok}");
         }
-        for bad in ["123", "abc", "+32 11 12 34 56 78 90 12 34", "011 12 34 56 x"] {
+        for bad in [
+            "123",
+            "abc",
+            "+32 11 12 34 56 78 90 12 34",
+            "011 12 34 56 x",
+        ] {
             assert_eq!(Phone::parse_optional(bad), Err(T::ErrPhone), "{bad}");
         }
     }

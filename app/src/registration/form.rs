@@ -151,12 +151,39 @@ impl RegistrationForm {
         if !self.consent {
             e.0.push((Field::Consent, T::ErrConsent));
         }
-        match (first_name, last_name, email, organisation, org_type, sector, phone, offers, needs) {
-            (Some(first_name), Some(last_name), Some(email), Some(organisation), Some(org_type), Some(sector), Some(phone), Some(offers), Some(needs))
-                if e.is_empty() =>
-            {
-                Ok(ValidRegistration { first_name, last_name, email, organisation, org_type, sector, phone, offers, needs, lang })
-            }
+        match (
+            first_name,
+            last_name,
+            email,
+            organisation,
+            org_type,
+            sector,
+            phone,
+            offers,
+            needs,
+        ) {
+            (
+                Some(first_name),
+                Some(last_name),
+                Some(email),
+                Some(organisation),
+                Some(org_type),
+                Some(sector),
+                Some(phone),
+                Some(offers),
+                Some(needs),
+            ) if e.is_empty() => Ok(ValidRegistration {
+                first_name,
+                last_name,
+                email,
+                organisation,
+                org_type,
+                sector,
+                phone,
+                offers,
+                needs,
+                lang,
+            }),
             _ => Err(e),
         }
     }
@@ -195,14 +222,30 @@ mod tests {
         type Breaker = fn(&mut RegistrationForm);
         let cases: Vec<(Breaker, Field, T)> = vec![
             (|f| f.first_name.clear(), Field::FirstName, T::ErrRequired),
-            (|f| f.last_name = "y".repeat(200), Field::LastName, T::ErrTooLong),
+            (
+                |f| f.last_name = "y".repeat(200),
+                Field::LastName,
+                T::ErrTooLong,
+            ),
             (|f| f.email = "nope".into(), Field::Email, T::ErrEmail),
-            (|f| f.organisation = " ".into(), Field::Organisation, T::ErrRequired),
+            (
+                |f| f.organisation = " ".into(),
+                Field::Organisation,
+                T::ErrRequired,
+            ),
             (|f| f.org_type = "bank".into(), Field::OrgType, T::ErrChoose),
             (|f| f.sector.clear(), Field::Sector, T::ErrChoose),
             (|f| f.phone = "12".into(), Field::Phone, T::ErrPhone),
-            (|f| f.offers = vec!["x".into()], Field::Offers, T::ErrUnknownTopic),
-            (|f| f.needs = vec!["y".into()], Field::Needs, T::ErrUnknownTopic),
+            (
+                |f| f.offers = vec!["x".into()],
+                Field::Offers,
+                T::ErrUnknownTopic,
+            ),
+            (
+                |f| f.needs = vec!["y".into()],
+                Field::Needs,
+                T::ErrUnknownTopic,
+            ),
             (|f| f.consent = false, Field::Consent, T::ErrConsent),
         ];
         for (brk, field, want) in cases {
@@ -217,7 +260,11 @@ mod tests {
     #[test]
     fn form_pairs() {
         let pairs: Vec<(String, String)> = [
-            ("first_name", "A"), ("offers", "x"), ("offers", "y"), ("needs", "z"), ("consent", "on"),
+            ("first_name", "A"),
+            ("offers", "x"),
+            ("offers", "y"),
+            ("needs", "z"),
+            ("consent", "on"),
         ]
         .iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))

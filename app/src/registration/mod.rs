@@ -4,10 +4,10 @@
 
 pub mod fields;
 pub mod form;
-pub mod status;
-pub mod views;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod status;
+pub mod views;
 
 pub use fields::*;
 pub use form::*;

@@ -55,7 +55,16 @@ async fn queue_mail(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let base = &state.config.base_url;
-    let mut mail = render(kind, lang, event, first_name, email, &format!("{base}/m/{token}"), base, message_id(state));
+    let mut mail = render(
+        kind,
+        lang,
+        event,
+        first_name,
+        email,
+        &format!("{base}/m/{token}"),
+        base,
+        message_id(state),
+    );
     mail.registration_id = Some(reg_id);
     outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
     Ok(())
@@ -68,7 +77,10 @@ pub async fn register(
     lang: Lang,
 ) -> Result<RegisterOutcome, AppError> {
     let now = Utc::now();
-    let event = events::by_slug(&state.db, slug).await.map_err(db_err)?.ok_or(AppError::NotFound)?;
+    let event = events::by_slug(&state.db, slug)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
     match event.view.window(now) {
         RegistrationWindow::NotYetOpen => return Err(AppError::RegistrationNotYetOpen),
         RegistrationWindow::Closed => return Err(AppError::RegistrationClosed),
@@ -81,24 +93,56 @@ pub async fn register(
     let (token, hash) = new_token()?;
     let mut tx = state.db.begin_write().await.map_err(db_err)?;
     events::lock(&mut tx, event.id).await.map_err(db_err)?;
-    let existing = registrations::find_active_by_email(&mut tx, event.id, &valid.email.normalized())
-        .await
-        .map_err(db_err)?;
+    let existing =
+        registrations::find_active_by_email(&mut tx, event.id, &valid.email.normalized())
+            .await
+            .map_err(db_err)?;
     let (kind, reg_id, first_name, recipient) = match existing {
         Some(reg) => {
             // The link goes to the address as first registered, never to the new spelling.
-            registrations::set_token_hash(&mut tx, reg.id, &hash, now).await.map_err(db_err)?;
+            registrations::set_token_hash(&mut tx, reg.id, &hash, now)
+                .await
+                .map_err(db_err)?;
             (MailKind::LinkResent, reg.id, reg.first_name, reg.email)
         }
         None => {
-            let confirmed = registrations::count_confirmed(&mut tx, event.id).await.map_err(db_err)?;
-            let status = if confirmed < event.view.capacity { Status::Confirmed } else { Status::Waitlisted };
-            let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now).await.map_err(db_err)?;
-            let kind = if status == Status::Confirmed { MailKind::Confirmed } else { MailKind::Waitlisted };
-            (kind, id, valid.first_name.as_str().to_string(), valid.email.as_str().to_string())
+            let confirmed = registrations::count_confirmed(&mut tx, event.id)
+                .await
+                .map_err(db_err)?;
+            let status = if confirmed < event.view.capacity {
+                Status::Confirmed
+            } else {
+                Status::Waitlisted
+            };
+            let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now)
+                .await
+                .map_err(db_err)?;
+            let kind = if status == Status::Confirmed {
+                MailKind::Confirmed
+            } else {
+                MailKind::Waitlisted
+            };
+            (
+                kind,
+                id,
+                valid.first_name.as_str().to_string(),
+                valid.email.as_str().to_string(),
+            )
         }
     };
-    queue_mail(state, &mut tx, kind, lang, &event.view, reg_id, &first_name, &recipient, &token, now).await?;
+    queue_mail(
+        state,
+        &mut tx,
+        kind,
+        lang,
+        &event.view,
+        reg_id,
+        &first_name,
+        &recipient,
+        &token,
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(db_err)?;
     state.mail_wake.notify_one();
     Ok(RegisterOutcome::Accepted)
@@ -139,21 +183,32 @@ pub async fn open(state: &AppState, token: &str) -> Result<ManageView, AppError>
     let now = Utc::now();
     let mut tx = state.db.begin_write().await.map_err(db_err)?;
     let reg = by_token(&mut tx, token).await?;
-    registrations::confirm_email(&mut tx, reg.id, now).await.map_err(db_err)?;
-    let event = events::by_id_tx(&mut tx, reg.event_id).await.map_err(db_err)?;
+    registrations::confirm_email(&mut tx, reg.id, now)
+        .await
+        .map_err(db_err)?;
+    let event = events::by_id_tx(&mut tx, reg.event_id)
+        .await
+        .map_err(db_err)?;
     tx.commit().await.map_err(db_err)?;
     Ok(view_of(event.view, &reg))
 }
 
 /// Saves edited details (the e-mail address stays as registered).
-pub async fn update(state: &AppState, token: &str, form: &RegistrationForm, lang: Lang) -> Result<RegisterOutcome, AppError> {
+pub async fn update(
+    state: &AppState,
+    token: &str,
+    form: &RegistrationForm,
+    lang: Lang,
+) -> Result<RegisterOutcome, AppError> {
     let now = Utc::now();
     let mut tx = state.db.begin_write().await.map_err(db_err)?;
     let reg = by_token(&mut tx, token).await?;
     if reg.status == Status::Cancelled {
         return Err(AppError::InvalidLink);
     }
-    let event = events::by_id_tx(&mut tx, reg.event_id).await.map_err(db_err)?;
+    let event = events::by_id_tx(&mut tx, reg.event_id)
+        .await
+        .map_err(db_err)?;
     let mut form = form.clone();
     form.email = reg.email.clone();
     form.consent = true;
@@ -161,7 +216,9 @@ pub async fn update(state: &AppState, token: &str, form: &RegistrationForm, lang
         Ok(v) => v,
         Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
     };
-    registrations::update_details(&mut tx, reg.id, &valid, now).await.map_err(db_err)?;
+    registrations::update_details(&mut tx, reg.id, &valid, now)
+        .await
+        .map_err(db_err)?;
     tx.commit().await.map_err(db_err)?;
     Ok(RegisterOutcome::Accepted)
 }
@@ -177,18 +234,42 @@ pub async fn cancel(state: &AppState, token: &str) -> Result<(), AppError> {
     if reg.status == Status::Cancelled {
         return Ok(());
     }
-    registrations::set_status(&mut tx, reg.id, Status::Cancelled, now).await.map_err(db_err)?;
+    registrations::set_status(&mut tx, reg.id, Status::Cancelled, now)
+        .await
+        .map_err(db_err)?;
     let mut promoted = false;
     if reg.status == Status::Confirmed {
-        let event = events::by_id_tx(&mut tx, reg.event_id).await.map_err(db_err)?;
+        let event = events::by_id_tx(&mut tx, reg.event_id)
+            .await
+            .map_err(db_err)?;
         if event.view.confirmed < event.view.capacity {
-            if let Some(next) = registrations::first_waitlisted(&mut tx, reg.event_id).await.map_err(db_err)? {
+            if let Some(next) = registrations::first_waitlisted(&mut tx, reg.event_id)
+                .await
+                .map_err(db_err)?
+            {
                 let (token, hash) = new_token()?;
-                registrations::set_status(&mut tx, next.id, Status::Confirmed, now).await.map_err(db_err)?;
-                registrations::set_token_hash(&mut tx, next.id, &hash, now).await.map_err(db_err)?;
-                let event = events::by_id_tx(&mut tx, reg.event_id).await.map_err(db_err)?;
-                queue_mail(state, &mut tx, MailKind::Promoted, next.lang, &event.view, next.id, &next.first_name, &next.email, &token, now)
-                    .await?;
+                registrations::set_status(&mut tx, next.id, Status::Confirmed, now)
+                    .await
+                    .map_err(db_err)?;
+                registrations::set_token_hash(&mut tx, next.id, &hash, now)
+                    .await
+                    .map_err(db_err)?;
+                let event = events::by_id_tx(&mut tx, reg.event_id)
+                    .await
+                    .map_err(db_err)?;
+                queue_mail(
+                    state,
+                    &mut tx,
+                    MailKind::Promoted,
+                    next.lang,
+                    &event.view,
+                    next.id,
+                    &next.first_name,
+                    &next.email,
+                    &token,
+                    now,
+                )
+                .await?;
                 promoted = true;
             }
         }

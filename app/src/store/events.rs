@@ -40,7 +40,8 @@ pub struct StoredEvent {
 impl TryFrom<EventRow> for StoredEvent {
     type Error = StoreError;
     fn try_from(r: EventRow) -> Result<Self, StoreError> {
-        let topics: Vec<Topic> = serde_json::from_str(&r.topics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let topics: Vec<Topic> =
+            serde_json::from_str(&r.topics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         Ok(StoredEvent {
             id: r.id,
             view: EventView {
@@ -112,7 +113,8 @@ pub async fn count(db: &Db) -> Result<i64, StoreError> {
 }
 
 pub async fn insert(db: &Db, e: &EventView, now: DateTime<Utc>) -> Result<i64, StoreError> {
-    let topics = serde_json::to_string(&e.topics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let topics =
+        serde_json::to_string(&e.topics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let id: i64 = on_db!(db, p => {
         sqlx::query_scalar(
             "INSERT INTO events (slug, title, description, programme, venue_name, venue_address, starts_at, ends_at, \

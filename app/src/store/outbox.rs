@@ -66,11 +66,27 @@ const CLAIM_POSTGRES: &str = "UPDATE outbox SET locked_until = $1, attempts = at
     RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts";
 
 /// Claims the oldest due mail for `lease`; no other worker gets it until the lease ends.
-pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration) -> Result<Option<ClaimedMail>, StoreError> {
+pub async fn claim(
+    db: &Db,
+    now: DateTime<Utc>,
+    lease: chrono::Duration,
+) -> Result<Option<ClaimedMail>, StoreError> {
     let until = now + lease;
     Ok(match db {
-        Db::Sqlite(p) => sqlx::query_as(CLAIM_SQLITE).bind(until).bind(now).fetch_optional(p).await?,
-        Db::Postgres(p) => sqlx::query_as(CLAIM_POSTGRES).bind(until).bind(now).fetch_optional(p).await?,
+        Db::Sqlite(p) => {
+            sqlx::query_as(CLAIM_SQLITE)
+                .bind(until)
+                .bind(now)
+                .fetch_optional(p)
+                .await?
+        }
+        Db::Postgres(p) => {
+            sqlx::query_as(CLAIM_POSTGRES)
+                .bind(until)
+                .bind(now)
+                .fetch_optional(p)
+                .await?
+        }
     })
 }
 
@@ -86,7 +102,13 @@ pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), Store
 }
 
 /// Reschedules a failed attempt, or gives up (`failed`) when `give_up` is set.
-pub async fn mark_failed(db: &Db, id: i64, error: &str, next: DateTime<Utc>, give_up: bool) -> Result<(), StoreError> {
+pub async fn mark_failed(
+    db: &Db,
+    id: i64,
+    error: &str,
+    next: DateTime<Utc>,
+    give_up: bool,
+) -> Result<(), StoreError> {
     let status = if give_up { "failed" } else { "pending" };
     let error: String = error.chars().take(500).collect();
     on_db!(db, p => {
@@ -106,6 +128,11 @@ pub async fn counts(db: &Db) -> Result<(i64, i64, i64), StoreError> {
     let rows: Vec<(String, i64)> = on_db!(db, p => {
         sqlx::query_as("SELECT status, COUNT(*) FROM outbox GROUP BY status").fetch_all(p).await?
     });
-    let get = |s: &str| rows.iter().find(|(k, _)| k == s).map(|(_, n)| *n).unwrap_or(0);
+    let get = |s: &str| {
+        rows.iter()
+            .find(|(k, _)| k == s)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
     Ok((get("pending"), get("sent"), get("failed")))
 }

@@ -60,13 +60,15 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
             offers: from_json_list(&r.offers)?,
             needs: from_json_list(&r.needs)?,
             lang: Lang::parse(&r.lang).unwrap_or_default(),
-            status: Status::parse(&r.status).ok_or_else(|| StoreError::Corrupt(format!("registration status {}", r.status)))?,
+            status: Status::parse(&r.status)
+                .ok_or_else(|| StoreError::Corrupt(format!("registration status {}", r.status)))?,
             email_confirmed_at: r.email_confirmed_at,
         })
     }
 }
 
-const COLUMNS: &str = "id, event_id, first_name, last_name, email, organisation, org_type, sector, phone, \
+const COLUMNS: &str =
+    "id, event_id, first_name, last_name, email, organisation, org_type, sector, phone, \
     offers, needs, lang, status, email_confirmed_at FROM registrations";
 
 pub async fn count_confirmed(tx: &mut Tx, event_id: i64) -> Result<i64, StoreError> {
@@ -78,7 +80,11 @@ pub async fn count_confirmed(tx: &mut Tx, event_id: i64) -> Result<i64, StoreErr
     }))
 }
 
-pub async fn find_active_by_email(tx: &mut Tx, event_id: i64, email_norm: &str) -> Result<Option<StoredRegistration>, StoreError> {
+pub async fn find_active_by_email(
+    tx: &mut Tx,
+    event_id: i64,
+    email_norm: &str,
+) -> Result<Option<StoredRegistration>, StoreError> {
     let row: Option<RegistrationRow> = on_tx!(tx, c => {
         sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} WHERE event_id = $1 AND email_norm = $2 AND status <> 'cancelled'")))
             .bind(event_id)
@@ -89,7 +95,10 @@ pub async fn find_active_by_email(tx: &mut Tx, event_id: i64, email_norm: &str) 
     row.map(StoredRegistration::try_from).transpose()
 }
 
-pub async fn find_by_token_hash(tx: &mut Tx, hash: &str) -> Result<Option<StoredRegistration>, StoreError> {
+pub async fn find_by_token_hash(
+    tx: &mut Tx,
+    hash: &str,
+) -> Result<Option<StoredRegistration>, StoreError> {
     let row: Option<RegistrationRow> = on_tx!(tx, c => {
         sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} WHERE manage_token_hash = $1")))
             .bind(hash)
@@ -99,7 +108,10 @@ pub async fn find_by_token_hash(tx: &mut Tx, hash: &str) -> Result<Option<Stored
     row.map(StoredRegistration::try_from).transpose()
 }
 
-pub async fn first_waitlisted(tx: &mut Tx, event_id: i64) -> Result<Option<StoredRegistration>, StoreError> {
+pub async fn first_waitlisted(
+    tx: &mut Tx,
+    event_id: i64,
+) -> Result<Option<StoredRegistration>, StoreError> {
     let row: Option<RegistrationRow> = on_tx!(tx, c => {
         sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} WHERE event_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1"
@@ -146,7 +158,12 @@ pub async fn insert(
 }
 
 /// Replaces the editable fields (not the e-mail address, which identifies the person).
-pub async fn update_details(tx: &mut Tx, id: i64, reg: &ValidRegistration, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn update_details(
+    tx: &mut Tx,
+    id: i64,
+    reg: &ValidRegistration,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     on_tx!(tx, c => {
         sqlx::query(
             "UPDATE registrations SET first_name = $1, last_name = $2, organisation = $3, org_type = $4, sector = $5, \
@@ -169,7 +186,12 @@ pub async fn update_details(tx: &mut Tx, id: i64, reg: &ValidRegistration, now: 
     Ok(())
 }
 
-pub async fn set_token_hash(tx: &mut Tx, id: i64, hash: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn set_token_hash(
+    tx: &mut Tx,
+    id: i64,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     on_tx!(tx, c => {
         sqlx::query("UPDATE registrations SET manage_token_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(hash)
@@ -181,7 +203,12 @@ pub async fn set_token_hash(tx: &mut Tx, id: i64, hash: &str, now: DateTime<Utc>
     Ok(())
 }
 
-pub async fn set_status(tx: &mut Tx, id: i64, status: Status, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn set_status(
+    tx: &mut Tx,
+    id: i64,
+    status: Status,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     on_tx!(tx, c => {
         sqlx::query(
             "UPDATE registrations SET status = $1, updated_at = $2, \
@@ -215,6 +242,11 @@ pub async fn status_counts(db: &super::Db, event_id: i64) -> Result<(i64, i64, i
             .fetch_all(p)
             .await?
     });
-    let get = |s: &str| rows.iter().find(|(k, _)| k == s).map(|(_, n)| *n).unwrap_or(0);
+    let get = |s: &str| {
+        rows.iter()
+            .find(|(k, _)| k == s)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
     Ok((get("confirmed"), get("waitlisted"), get("cancelled")))
 }

@@ -36,7 +36,9 @@ impl FormCtx {
     }
 
     fn revalidate(&self, field: Field) {
-        let err = self.menu.with_value(|menu| self.form.with_untracked(|f| f.field_error(field, menu)));
+        let err = self
+            .menu
+            .with_value(|menu| self.form.with_untracked(|f| f.field_error(field, menu)));
         self.errors.update(|e| {
             e.0.retain(|(f, _)| *f != field);
             if let Some(t) = err {
@@ -54,7 +56,9 @@ impl FormCtx {
     }
 
     fn changed(&self, field: Field) {
-        if self.touched.with_untracked(|t| t.contains(&field)) || self.errors.with_untracked(|e| e.get(field).is_some()) {
+        if self.touched.with_untracked(|t| t.contains(&field))
+            || self.errors.with_untracked(|e| e.get(field).is_some())
+        {
             self.revalidate(field);
         }
     }
@@ -137,7 +141,13 @@ fn TextField(
 }
 
 #[component]
-fn SelectField(ctx: FormCtx, field: Field, label: T, value: String, options: Vec<(&'static str, T)>) -> impl IntoView {
+fn SelectField(
+    ctx: FormCtx,
+    field: Field,
+    label: T,
+    value: String,
+    options: Vec<(&'static str, T)>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = format!("f-{}", field.name());
     view! {
@@ -164,7 +174,13 @@ fn SelectField(ctx: FormCtx, field: Field, label: T, value: String, options: Vec
 }
 
 #[component]
-fn TopicsField(ctx: FormCtx, field: Field, label: T, chosen: Vec<String>, topics: Vec<Topic>) -> impl IntoView {
+fn TopicsField(
+    ctx: FormCtx,
+    field: Field,
+    label: T,
+    chosen: Vec<String>,
+    topics: Vec<Topic>,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <fieldset class="field topics" class:has-error=move || ctx.error(field).is_some()>
@@ -206,8 +222,10 @@ pub fn RegistrationFields(
     #[prop(default = true)] with_consent: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let org_types: Vec<(&'static str, T)> = OrgType::ALL.iter().map(|o| (o.code(), o.label())).collect();
-    let sectors: Vec<(&'static str, T)> = Sector::ALL.iter().map(|s| (s.code(), s.label())).collect();
+    let org_types: Vec<(&'static str, T)> =
+        OrgType::ALL.iter().map(|o| (o.code(), o.label())).collect();
+    let sectors: Vec<(&'static str, T)> =
+        Sector::ALL.iter().map(|s| (s.code(), s.label())).collect();
     view! {
         <div class="grid two">
             <TextField ctx field=Field::FirstName label=T::FirstName value=initial.first_name.clone() autocomplete="given-name"/>

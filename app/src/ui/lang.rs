@@ -9,7 +9,12 @@ fn detect() -> Lang {
     #[cfg(feature = "ssr")]
     {
         use_context::<axum::http::request::Parts>()
-            .and_then(|p| p.headers.get(axum::http::header::COOKIE).and_then(|v| v.to_str().ok()).map(Lang::from_cookie_header))
+            .and_then(|p| {
+                p.headers
+                    .get(axum::http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Lang::from_cookie_header)
+            })
             .unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
@@ -45,8 +50,15 @@ pub fn LangSwitch() -> impl IntoView {
     let next = move || {
         let path = location.pathname.get();
         let search = location.search.get();
-        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
-        here.replace('%', "%25").replace('&', "%26").replace('?', "%3F").replace('#', "%23")
+        let here = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        here.replace('%', "%25")
+            .replace('&', "%26")
+            .replace('?', "%3F")
+            .replace('#', "%23")
     };
     view! {
         <nav class="lang-switch" aria-label=lang.t(T::Language)>

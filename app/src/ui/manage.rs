@@ -91,7 +91,11 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
                     general.set(Some(T::FixErrors));
                 }
                 Ok(_) => {
-                    update.dispatch(UpdateRegistration { token: token.clone(), form, lang });
+                    update.dispatch(UpdateRegistration {
+                        token: token.clone(),
+                        form,
+                        lang,
+                    });
                 }
             }
         }
@@ -102,7 +106,10 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
             ev.prevent_default();
             if confirm_cancel.get_untracked() {
                 cancel_error.set(false);
-                cancel.dispatch(CancelRegistration { token: token.clone(), confirm: true });
+                cancel.dispatch(CancelRegistration {
+                    token: token.clone(),
+                    confirm: true,
+                });
             } else {
                 cancel_error.set(true);
             }

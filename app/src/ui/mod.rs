@@ -27,6 +27,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -41,6 +42,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = lang::provide_lang();
+    // Marks the page once the wasm has taken over (end-to-end tests wait for it).
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Html attr:lang=lang.tag()/>
         <Stylesheet id="leptos" href="/pkg/tafelronde.css"/>
@@ -91,7 +98,9 @@ fn ErrorCard(error: crate::error::AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
         let code = match error {
-            crate::error::AppError::NotFound | crate::error::AppError::InvalidLink => axum::http::StatusCode::NOT_FOUND,
+            crate::error::AppError::NotFound | crate::error::AppError::InvalidLink => {
+                axum::http::StatusCode::NOT_FOUND
+            }
             crate::error::AppError::Internal | crate::error::AppError::ServerFn(_) => {
                 axum::http::StatusCode::INTERNAL_SERVER_ERROR
             }

@@ -55,7 +55,9 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
     {
         let slug = slug.clone();
         Effect::new(move |_| match action.value().get() {
-            Some(Ok(RegisterOutcome::Accepted)) => navigate(&format!("/e/{slug}/check-mail"), Default::default()),
+            Some(Ok(RegisterOutcome::Accepted)) => {
+                navigate(&format!("/e/{slug}/check-mail"), Default::default())
+            }
             Some(Ok(RegisterOutcome::Invalid(errors))) => {
                 ctx.errors.set(errors);
                 general.set(Some(T::FixErrors));
@@ -83,7 +85,11 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
                 Ok(_) => {
                     ctx.errors.set(FieldErrors::default());
                     general.set(None);
-                    action.dispatch(Register { slug: slug.clone(), form, lang });
+                    action.dispatch(Register {
+                        slug: slug.clone(),
+                        form,
+                        lang,
+                    });
                 }
             }
         }

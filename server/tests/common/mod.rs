@@ -44,14 +44,20 @@ impl TestDb {
         let dir = std::env::temp_dir().join("tafelronde-tests");
         std::fs::create_dir_all(&dir).expect("temp dir");
         let path = dir.join(format!("{}.db", uuid::Uuid::new_v4()));
-        TestDb { url: format!("sqlite://{}", path.display()), sqlite_path: Some(path), pg: None }
+        TestDb {
+            url: format!("sqlite://{}", path.display()),
+            sqlite_path: Some(path),
+            pg: None,
+        }
     }
 
     /// A fresh database on the PostgreSQL at `TEST_PG_URL` (default the local `test`
     /// database). Unreachable: skipped loudly, or a failure when `TAFELRONDE_REQUIRE_PG=1`.
     pub async fn postgres() -> Option<TestDb> {
-        let admin = std::env::var("TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-        let conn = tokio::time::timeout(Duration::from_secs(10), sqlx::PgPool::connect(&admin)).await;
+        let admin = std::env::var("TEST_PG_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let conn =
+            tokio::time::timeout(Duration::from_secs(10), sqlx::PgPool::connect(&admin)).await;
         let pool = match conn {
             Ok(Ok(p)) => p,
             other => {
@@ -72,8 +78,15 @@ impl TestDb {
             .await
             .expect("create test database");
         pool.close().await;
-        let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
-        Some(TestDb { url: format!("{base}/{name}"), sqlite_path: None, pg: Some((admin, name)) })
+        let base = admin
+            .rsplit_once('/')
+            .map(|(b, _)| b.to_string())
+            .unwrap_or(admin.clone());
+        Some(TestDb {
+            url: format!("{base}/{name}"),
+            sqlite_path: None,
+            pg: Some((admin, name)),
+        })
     }
 
     pub fn is_postgres(&self) -> bool {
@@ -88,9 +101,11 @@ impl TestDb {
         }
         if let Some((admin, name)) = &self.pg {
             if let Ok(pool) = sqlx::PgPool::connect(admin).await {
-                let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                    .execute(&pool)
-                    .await;
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&pool)
+                .await;
                 pool.close().await;
             }
         }
@@ -98,7 +113,10 @@ impl TestDb {
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
 }
 
 /// A maildev process (SMTP + HTTP API) on loopback, stopped when dropped.
@@ -122,22 +140,43 @@ impl MailDev {
 
     pub async fn start_on(smtp: u16) -> MailDev {
         let web = free_port();
-        let bin = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/node_modules/.bin/maildev");
+        let bin = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../end2end/node_modules/.bin/maildev"
+        );
         let dir = std::env::temp_dir().join(format!("tafelronde-maildev-{}", uuid::Uuid::new_v4()));
         let child = tokio::process::Command::new(bin)
-            .args(["-s", &smtp.to_string(), "-w", &web.to_string(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1"])
+            .args([
+                "-s",
+                &smtp.to_string(),
+                "-w",
+                &web.to_string(),
+                "--ip",
+                "127.0.0.1",
+                "--web-ip",
+                "127.0.0.1",
+            ])
             .arg("--mail-directory")
             .arg(&dir)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .kill_on_drop(true)
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start maildev ({bin}); run `make test` once to install it: {e}"));
-        let md = MailDev { _child: child, smtp, web, dir };
+            .unwrap_or_else(|e| {
+                panic!("cannot start maildev ({bin}); run `make test` once to install it: {e}")
+            });
+        let md = MailDev {
+            _child: child,
+            smtp,
+            web,
+            dir,
+        };
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{web}/api/healthz")).await {
-                if r.status().is_success() && std::net::TcpStream::connect(("127.0.0.1", smtp)).is_ok() {
+                if r.status().is_success()
+                    && std::net::TcpStream::connect(("127.0.0.1", smtp)).is_ok()
+                {
                     return md;
                 }
             }
@@ -156,20 +195,33 @@ impl MailDev {
     }
 
     /// Waits until `pred` holds for the received mails (or fails after `secs`).
-    pub async fn wait_until(&self, secs: u64, what: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+    pub async fn wait_until(
+        &self,
+        secs: u64,
+        what: &str,
+        pred: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
             let mails = self.emails().await;
             if pred(&mails) {
                 return mails;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}; have {} mails", mails.len());
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; have {} mails",
+                mails.len()
+            );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 
     pub async fn wait_for_count_to(&self, to: &str, n: usize) -> Vec<Value> {
-        let mails = self.wait_until(30, &format!("{n} mail(s) to {to}"), |m| to_address(m, to).len() >= n).await;
+        let mails = self
+            .wait_until(30, &format!("{n} mail(s) to {to}"), |m| {
+                to_address(m, to).len() >= n
+            })
+            .await;
         to_address(&mails, to)
     }
 }
@@ -177,7 +229,11 @@ impl MailDev {
 pub fn to_address(mails: &[Value], to: &str) -> Vec<Value> {
     mails
         .iter()
-        .filter(|m| m["to"].as_array().is_some_and(|a| a.iter().any(|t| t["address"].as_str() == Some(to))))
+        .filter(|m| {
+            m["to"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|t| t["address"].as_str() == Some(to)))
+        })
         .cloned()
         .collect()
 }
@@ -204,15 +260,21 @@ pub fn config(db_url: &str, smtp: u16, extra: &[(&str, &str)]) -> Config {
         vars.retain(|(kk, _)| kk != k);
         vars.push((k.to_string(), v.to_string()));
     }
-    Config::from_lookup(|k| vars.iter().find(|(kk, _)| kk == k).map(|(_, v)| v.clone())).expect("test config")
+    Config::from_lookup(|k| vars.iter().find(|(kk, _)| kk == k).map(|(_, v)| v.clone()))
+        .expect("test config")
 }
 
 pub async fn start(db: &TestDb, smtp: u16, extra: &[(&str, &str)]) -> Running {
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "error".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "error".into()),
+        )
         .with_test_writer()
         .try_init();
-    server::start(config(&db.url, smtp, extra)).await.expect("server starts")
+    server::start(config(&db.url, smtp, extra))
+        .await
+        .expect("server starts")
 }
 
 /// Adds an open event with `capacity` seats; returns its id.
@@ -221,15 +283,23 @@ pub async fn add_event(running: &Running, slug: &str, capacity: i64) -> i64 {
     let mut e: EventView = app::demo::demo_event(now);
     e.slug = slug.into();
     e.capacity = capacity;
-    app::store::events::insert(&running.state.db, &e, now).await.expect("insert event")
+    app::store::events::insert(&running.state.db, &e, now)
+        .await
+        .expect("insert event")
 }
 
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
 }
 
 pub fn unique_email(tag: &str) -> String {
-    format!("{tag}-{}@example.be", &uuid::Uuid::new_v4().simple().to_string()[..10])
+    format!(
+        "{tag}-{}@example.be",
+        &uuid::Uuid::new_v4().simple().to_string()[..10]
+    )
 }
 
 /// A valid plain-form registration for `email`.
@@ -252,12 +322,25 @@ pub fn form(email: &str) -> Vec<(String, String)> {
     .collect()
 }
 
-pub async fn post_form(running: &Running, path: &str, form: &[(String, String)]) -> reqwest::Response {
-    client().post(format!("http://{}{path}", running.addr)).form(form).send().await.expect("post")
+pub async fn post_form(
+    running: &Running,
+    path: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
+    client()
+        .post(format!("http://{}{path}", running.addr))
+        .form(form)
+        .send()
+        .await
+        .expect("post")
 }
 
 pub async fn get(running: &Running, path: &str) -> (u16, String) {
-    let r = client().get(format!("http://{}{path}", running.addr)).send().await.expect("get");
+    let r = client()
+        .get(format!("http://{}{path}", running.addr))
+        .send()
+        .await
+        .expect("get");
     let status = r.status().as_u16();
     (status, r.text().await.expect("body"))
 }

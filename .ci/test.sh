@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Every test suite, in order: install what is missing, formatting, the browser bundle,
+# clippy (server build and wasm build), unit + integration tests on SQLite and PostgreSQL
+# (each integration test starts its own maildev SMTP server), then the end-to-end tests
+# in Chromium against the real server, once on SQLite and once on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+START=$(date +%s)
+
+step "toolchain"
+bash .ci/toolchain.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "browser bundle (wasm)"
+bash .ci/build-site.sh
+
+step "clippy: server build"
+cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+
+step "clippy: wasm build"
+if [ "$(cat target/.wasm-mode)" = debian ]; then
+  if [ ! -x /usr/bin/clippy-driver ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rust-web-clippy >/dev/null
+  fi
+  PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 cargo clippy -p app --lib --target wasm32-unknown-unknown \
+    --no-default-features --features hydrate -Zbuild-std=std,panic_abort --target-dir target/front -- -D warnings
+else
+  cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate \
+    --target-dir target/front -- -D warnings
+fi
+
+PG_ADMIN=${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}
+if [ "${CI:-}" = true ]; then export TAFELRONDE_REQUIRE_PG=1; fi
+
+step "unit and integration tests (SQLite and PostgreSQL)"
+cargo test --workspace -- --test-threads=4
+
+step "end-to-end tests (Chromium) on SQLite"
+cargo build -p server
+E2E_DB=$(mktemp -d)/e2e.db
+(cd end2end && E2E_DATABASE_URL="sqlite://$E2E_DB" npx playwright test)
+
+step "end-to-end tests (Chromium) on PostgreSQL"
+if psql "$PG_ADMIN" -qtc 'select 1' >/dev/null 2>&1; then
+  psql "$PG_ADMIN" -qc 'DROP DATABASE IF EXISTS tafelronde_e2e WITH (FORCE)' >/dev/null
+  psql "$PG_ADMIN" -qc 'CREATE DATABASE tafelronde_e2e' >/dev/null
+  (cd end2end && E2E_DATABASE_URL="${PG_ADMIN%/*}/tafelronde_e2e" npx playwright test)
+elif [ "${TAFELRONDE_REQUIRE_PG:-}" = 1 ]; then
+  echo "PostgreSQL at $PG_ADMIN is required but unreachable" >&2
+  exit 1
+else
+  echo "!!!!! SKIPPED: end-to-end on PostgreSQL ($PG_ADMIN unreachable) !!!!!"
+fi
+
+step "all suites passed in $(( $(date +%s) - START )) s"

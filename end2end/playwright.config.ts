@@ -1,0 +1,52 @@
+// End-to-end tests in Debian's Chromium (never a downloaded browser). The server binary
+// and a maildev SMTP server are started here; E2E_DATABASE_URL picks SQLite or PostgreSQL.
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const smtp = Number(process.env.E2E_SMTP_PORT ?? 2625);
+const mailWeb = Number(process.env.E2E_MAIL_WEB_PORT ?? 2680);
+const database = process.env.E2E_DATABASE_URL ?? `sqlite:///tmp/tafelronde-e2e-${Date.now()}.db`;
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'off',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `node_modules/.bin/maildev -s ${smtp} -w ${mailWeb} --ip 127.0.0.1 --web-ip 127.0.0.1`,
+      url: `http://127.0.0.1:${mailWeb}/api/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: '../target/debug/tafelronde serve',
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATABASE_URL: database,
+        TAFELRONDE_LISTEN: `127.0.0.1:${port}`,
+        TAFELRONDE_BASE_URL: `http://127.0.0.1:${port}`,
+        TAFELRONDE_SITE_ROOT: '../target/site',
+        SMTP_PORT: String(smtp),
+        MAIL_MAX_BACKOFF_SECS: '2',
+        RUST_LOG: 'warn',
+      },
+    },
+  ],
+});

@@ -1,0 +1,44 @@
+// Page object: the event page and the registration form.
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO = '/e/ondernemers-ontmoeten-sociale-economie';
+
+export interface Person { first: string; last: string; email: string; organisation: string }
+
+export class RegisterPage {
+  constructor(private readonly page: Page, private readonly js: boolean) {}
+
+  async open() {
+    await this.page.goto(DEMO);
+    await this.page.getByRole('link', { name: 'Inschrijven' }).click();
+    await expect(this.page).toHaveURL(/\/register$/);
+    if (this.js) {
+      await expect(this.page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+    }
+  }
+
+  /** An input by its form name, e.g. `email`. */
+  field(name: string) {
+    return this.page.locator(`#f-${name}`);
+  }
+
+  errorOf(name: string) {
+    return this.page.locator(`#err-${name}`);
+  }
+
+  async fill(p: Person, consent = true) {
+    await this.field('first_name').fill(p.first);
+    await this.field('last_name').fill(p.last);
+    await this.field('email').fill(p.email);
+    await this.field('organisation').fill(p.organisation);
+    await this.page.selectOption('#f-org_type', 'social_economy');
+    await this.page.selectOption('#f-sector', 'logistiek');
+    await this.page.check('#f-offers-werkopdrachten');
+    await this.page.check('#f-needs-personeel');
+    if (consent) await this.page.check('#f-consent');
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Inschrijving versturen' }).click();
+  }
+}
