@@ -6,5 +6,5 @@ pub mod render;
 pub mod sender;
 pub mod worker;
 
-pub use render::{render, MailKind};
+pub use render::{render, MailKind, MailTo};
 pub use sender::Mailer;

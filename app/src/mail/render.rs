@@ -77,17 +77,26 @@ pub fn ics(event: &EventView, base_url: &str) -> String {
     Calendar::new().push(entry).done().to_string()
 }
 
-/// Builds the mail for `kind`; `manage_url` is the attendee's personal link.
-pub fn render(
-    kind: MailKind,
-    lang: Lang,
-    event: &EventView,
-    first_name: &str,
-    recipient: &str,
-    manage_url: &str,
-    base_url: &str,
-    message_id: String,
-) -> NewMail {
+/// Who a mail goes to and what it links to.
+#[derive(Clone, Copy)]
+pub struct MailTo<'a> {
+    pub lang: Lang,
+    pub first_name: &'a str,
+    pub address: &'a str,
+    /// The attendee's personal manage link.
+    pub manage_url: &'a str,
+    pub base_url: &'a str,
+}
+
+/// Builds the mail for `kind`.
+pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: String) -> NewMail {
+    let MailTo {
+        lang,
+        first_name,
+        address: recipient,
+        manage_url,
+        base_url,
+    } = *to;
     let t = |k: T| lang.t(k);
     let when = format_span(lang, event.starts_at, event.ends_at);
     let subject = format!("{}: {}", t(kind.subject()), event.title);
@@ -173,16 +182,14 @@ mod tests {
 
     #[test]
     fn mail_has_link_local_time_and_escapes_html() {
-        let m = render(
-            MailKind::Confirmed,
-            Lang::Nl,
-            &event(),
-            "<b>Anna</b>",
-            "a@x.be",
-            "http://h/m/tok",
-            "http://h",
-            "<id@h>".into(),
-        );
+        let to = MailTo {
+            lang: Lang::Nl,
+            first_name: "<b>Anna</b>",
+            address: "a@x.be",
+            manage_url: "http://h/m/tok",
+            base_url: "http://h",
+        };
+        let m = render(MailKind::Confirmed, &event(), &to, "<id@h>".into());
         assert!(m.subject.starts_with("Je inschrijving"));
         assert!(m.body_text.contains("http://h/m/tok"));
         assert!(
@@ -202,16 +209,14 @@ mod tests {
 
     #[test]
     fn mail_is_in_the_attendees_language() {
-        let m = render(
-            MailKind::Waitlisted,
-            Lang::En,
-            &event(),
-            "Anna",
-            "a@x.be",
-            "u",
-            "http://h",
-            "<i@h>".into(),
-        );
+        let to = MailTo {
+            lang: Lang::En,
+            first_name: "Anna",
+            address: "a@x.be",
+            manage_url: "u",
+            base_url: "http://h",
+        };
+        let m = render(MailKind::Waitlisted, &event(), &to, "<i@h>".into());
         assert!(m.subject.starts_with("You are on the wait list"));
         assert!(m.body_text.contains("Thursday 3 December 2026"));
     }

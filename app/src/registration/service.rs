@@ -6,7 +6,7 @@ use super::{ManageView, RegisterOutcome, RegistrationForm, Status};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::Lang;
-use crate::mail::{render, MailKind};
+use crate::mail::{render, MailKind, MailTo};
 use crate::state::AppState;
 use crate::store::registrations::{self, StoredRegistration};
 use crate::store::{events, outbox, StoreError, Tx};
@@ -55,16 +55,15 @@ async fn queue_mail(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let base = &state.config.base_url;
-    let mut mail = render(
-        kind,
+    let manage_url = format!("{base}/m/{token}");
+    let to = MailTo {
         lang,
-        event,
         first_name,
-        email,
-        &format!("{base}/m/{token}"),
-        base,
-        message_id(state),
-    );
+        address: email,
+        manage_url: &manage_url,
+        base_url: base,
+    };
+    let mut mail = render(kind, event, &to, message_id(state));
     mail.registration_id = Some(reg_id);
     outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
     Ok(())
