@@ -7,11 +7,11 @@ MAILDEV_SMTP ?= 1025
 MAILDEV_WEB ?= 1080
 
 ## Build the release site and serve it on http://127.0.0.1:3000 (SQLite in data/, demo
-## event loaded into an empty database, mail to a local maildev at http://127.0.0.1:1080).
+## event loaded into an empty database, mail to a local maildev, listed at http://127.0.0.1:1080/api/email).
 run: toolchain site
 	@echo "[run] cargo build --release -p server"
 	cargo build --release -p server
-	@echo "[run] maildev: SMTP 127.0.0.1:$(MAILDEV_SMTP), read mail at http://127.0.0.1:$(MAILDEV_WEB)"
+	@echo "[run] maildev: SMTP 127.0.0.1:$(MAILDEV_SMTP), mails listed at http://127.0.0.1:$(MAILDEV_WEB)/api/email"
 	@(end2end/node_modules/.bin/maildev -s $(MAILDEV_SMTP) -w $(MAILDEV_WEB) --ip 127.0.0.1 --web-ip 127.0.0.1 >/dev/null 2>&1 &) || true
 	@echo "[run] http://127.0.0.1:3000"
 	SMTP_PORT=$(MAILDEV_SMTP) ./target/release/tafelronde serve

@@ -12,7 +12,11 @@ pub struct MaxFlow {
 
 impl MaxFlow {
     pub fn new(n: usize) -> Self {
-        MaxFlow { to: Vec::new(), cap: Vec::new(), head: vec![Vec::new(); n] }
+        MaxFlow {
+            to: Vec::new(),
+            cap: Vec::new(),
+            head: vec![Vec::new(); n],
+        }
     }
 
     /// Adds edge `u -> v` with capacity `c`; returns its id (for [`MaxFlow::flow_on`]).
@@ -63,7 +67,14 @@ impl MaxFlow {
     }
 
     // Iterative DFS to avoid deep recursion on large graphs.
-    fn dfs(&mut self, s: usize, t: usize, limit: usize, level: &[usize], it: &mut [usize]) -> usize {
+    fn dfs(
+        &mut self,
+        s: usize,
+        t: usize,
+        limit: usize,
+        level: &[usize],
+        it: &mut [usize],
+    ) -> usize {
         let mut path: Vec<usize> = Vec::new();
         let mut u = s;
         loop {

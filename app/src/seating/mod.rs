@@ -3,6 +3,7 @@
 //! quality reports, per-table explanations, re-planning and the benchmark generator.
 //! Pure Rust (no Leptos, no database); builds for the server and for wasm32.
 
+pub mod design;
 pub mod error;
 pub mod explain;
 pub mod flow;
