@@ -8,7 +8,7 @@ pub mod error;
 pub mod event;
 pub mod i18n;
 pub mod registration;
-// seating: added with the engine
+pub mod seating;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 //! `bench-seating` run the seating engine from the command line.
 
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -19,12 +20,61 @@ struct Cli {
 enum Command {
     /// Serve the web app (configuration from the environment, see .env.example).
     Serve,
+    /// Seat the participants of a table-assignment instance (JSON v1) and write the plan.
+    Seat {
+        /// Instance file (format table-assignment-instance/v1).
+        #[arg(long)]
+        instance: PathBuf,
+        /// Where to write the plan (format table-assignment/v1).
+        #[arg(long)]
+        out: PathBuf,
+        /// Time budget in seconds; without it a budget that suits the size is chosen.
+        #[arg(long)]
+        time_limit: Option<f64>,
+        /// Random seed: the same seed and budget give the same search.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Run the seating benchmark over a folder of instances plus generated ones.
+    BenchSeating {
+        /// Folder of instances (default ../shared/bench/tables/instances).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(),
+        Command::Seat {
+            instance,
+            out,
+            time_limit,
+            seed,
+        } => {
+            if time_limit.is_some_and(|t| !(t.is_finite() && t > 0.0)) {
+                eprintln!("tafelronde seat: --time-limit must be a positive number of seconds");
+                return ExitCode::from(2);
+            }
+            report(app::seating::run_seat_cli(
+                &instance, &out, time_limit, seed,
+            ))
+        }
+        Command::BenchSeating { dir } => report(app::seating::run_bench_cli(dir.as_deref())),
+    }
+}
+
+fn report(result: Result<String, app::seating::SeatingError>) -> ExitCode {
+    match result {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("tafelronde: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -694,7 +694,7 @@ impl<'a> State<'a> {
                     // restart from the best plan with a random perturbation
                     self.seat.copy_from_slice(&best_seat);
                     self.rebuild();
-                    self.perturb(rng, 1 + n / 10);
+                    self.perturb(rng, 2 + n / 5);
                     stable = 0;
                     conflicts.clear();
                 }

@@ -104,7 +104,12 @@ fn generated_event_reaches_target_quality() {
         let c = p.group.iter().filter(|&&x| x == g as u32).count();
         lb += p.t.saturating_sub(c) * p.r;
     }
-    assert!(r.missing_group_slots <= lb + p.r, "{} > {lb} + {}", r.missing_group_slots, p.r);
+    assert!(
+        r.missing_group_slots <= lb + p.r,
+        "{} > {lb} + {}",
+        r.missing_group_slots,
+        p.r
+    );
     assert!(!res.explanations[0][0].groups.is_empty());
     let text = super::render_table_explanation(&res.explanations[0][0]);
     assert!(text.contains("groups"), "{text}");
