@@ -6,6 +6,7 @@ use std::path::Path;
 use web_time::Duration;
 
 use super::error::SeatingError;
+use super::explain::render_table_explanation;
 use super::format::{AssignmentV1, InstanceV1};
 use super::problem::Problem;
 use super::solver::{solve, SolveOptions};
@@ -53,7 +54,26 @@ pub fn run_seat_cli(
         "tafelronde-seating tabu seed={seed} budget={budget:.2}s threads={}",
         res.stats.threads
     );
-    let asg = AssignmentV1::from_plan(&problem, &res.plan, &solver, res.stats.runtime_s);
+    let mut asg = AssignmentV1::from_plan(&problem, &res.plan, &solver, res.stats.runtime_s);
+    // One short explanation per table and round, e.g. "4 groups; Anna looks for funding, …".
+    let explanations: Vec<serde_json::Value> = res
+        .explanations
+        .iter()
+        .map(|round| {
+            serde_json::Value::Object(
+                round
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.table.clone(),
+                            serde_json::Value::String(render_table_explanation(e)),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    asg.notes = serde_json::json!({ "explanations": explanations });
     std::fs::write(out, asg.to_json()?).map_err(|e| io(out, e))?;
     let r = &res.report;
     let mut s = String::new();
