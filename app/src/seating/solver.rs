@@ -584,6 +584,25 @@ impl<'a> State<'a> {
         if !any_movable {
             return (best_cost, best_seat, 0, StopReason::TargetReached);
         }
+        if self.pref.is_none() {
+            // phase 1: repeats and same-organisation pairs only, on half the budget
+            let now = Instant::now();
+            let mid = deadline.map(|d| now + d.saturating_duration_since(now) / 2);
+            let cap = if max_it == u64::MAX {
+                max_it
+            } else {
+                max_it / 2
+            };
+            it = self.repeat_phase(rng, cap, mid);
+            self.rebuild();
+            if self.cost < best_cost {
+                best_cost = self.cost;
+                best_seat.copy_from_slice(&self.seat);
+            } else {
+                self.seat.copy_from_slice(&best_seat);
+                self.rebuild();
+            }
+        }
         loop {
             if it >= max_it {
                 break;
@@ -701,6 +720,238 @@ impl<'a> State<'a> {
             }
         }
         (best_cost, best_seat, it, stop)
+    }
+
+    /// Cost of repeats and same-organisation pairs only.
+    fn repeat_cost(&self) -> i64 {
+        let n = self.n;
+        let mut c = 0i64;
+        for a in 0..n {
+            for b in a + 1..n {
+                let m = self.meet[a * n + b] as i64;
+                if m > 1 {
+                    c += self.w_rep * (m - 1);
+                }
+            }
+        }
+        for mem in &self.members {
+            for (x, &a) in mem.iter().enumerate() {
+                for &b in &mem[x + 1..] {
+                    if self.same_org(a as usize, b as usize) {
+                        c += W_ORG;
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    #[inline]
+    fn same_org(&self, a: usize, b: usize) -> bool {
+        self.p.org[a] != NONE && self.p.org[a] == self.p.org[b]
+    }
+
+    /// Repeat/organisation cost change at table `ti` when `out` leaves and/or `inn` joins.
+    #[inline]
+    fn rep_table_delta(&self, ti: usize, out: Option<usize>, inn: Option<usize>) -> i64 {
+        let n = self.n;
+        let mut d = 0i64;
+        for &m in &self.members[ti] {
+            let m = m as usize;
+            if Some(m) == out {
+                continue;
+            }
+            if let Some(o) = out {
+                if self.meet[o * n + m] >= 2 {
+                    d -= self.w_rep;
+                }
+                if self.same_org(o, m) {
+                    d -= W_ORG;
+                }
+            }
+            if let Some(i) = inn {
+                if self.meet[i * n + m] >= 1 {
+                    d += self.w_rep;
+                }
+                if self.same_org(i, m) {
+                    d += W_ORG;
+                }
+            }
+        }
+        d
+    }
+
+    /// Is person-round (rr, a) in a repeated or same-organisation pair?
+    fn rep_conflicted(&self, rr: usize, a: usize) -> bool {
+        let n = self.n;
+        let ti = rr * self.t + self.seat[rr * n + a] as usize;
+        self.members[ti].iter().any(|&m| {
+            let m = m as usize;
+            m != a && (self.meet[a * n + m] >= 2 || self.same_org(a, m))
+        })
+    }
+
+    /// Repeat-breaking tabu search: objective = repeats + same-organisation pairs only.
+    /// Every iteration examines all swaps/moves of (a sample of) the conflicting
+    /// person-rounds and applies the best non-tabu one. Leaves the best plan found in
+    /// `self.seat` (caller rebuilds); returns the iterations used.
+    fn repeat_phase(&mut self, rng: &mut Rng, max_it: u64, deadline: Option<Instant>) -> u64 {
+        const MAX_CONF: usize = 24;
+        let (n, t, r) = (self.n, self.t, self.p.r);
+        let mut cost = self.repeat_cost();
+        let mut best = cost;
+        let mut best_seat = self.seat.clone();
+        let mut tabu = vec![0u64; r * n * 2];
+        let mut conf: Vec<(usize, usize)> = Vec::new();
+        let mut tables: Vec<usize> = (0..t).collect();
+        let mut it = 0u64;
+        let mut stable = 0u64;
+        let max_stable = (200 + 10 * n as u64).min(20_000);
+        while cost > 0 && it < max_it {
+            if it.is_multiple_of(64) {
+                if let Some(d) = deadline {
+                    if Instant::now() >= d {
+                        break;
+                    }
+                }
+            }
+            it += 1;
+            conf.clear();
+            for rr in 0..r {
+                for a in 0..n {
+                    if self.movable[rr * n + a] && self.rep_conflicted(rr, a) {
+                        conf.push((rr, a));
+                    }
+                }
+            }
+            if conf.is_empty() {
+                break;
+            }
+            if conf.len() > MAX_CONF {
+                for x in 0..MAX_CONF {
+                    let y = x + rng.below(conf.len() - x);
+                    conf.swap(x, y);
+                }
+                conf.truncate(MAX_CONF);
+            }
+            let mut bm: Option<(usize, usize, usize, Option<usize>, i64)> = None;
+            let mut ties = 0u32;
+            for ci in 0..conf.len() {
+                let (rr, a) = conf[ci];
+                let ja = self.seat[rr * n + a] as usize;
+                let ta = rr * t + ja;
+                let size_a = self.members[ta].len();
+                let cand: &[usize] = if t > SAMPLE_TABLES {
+                    for x in 0..SAMPLE_TABLES {
+                        let y = x + rng.below(t - x);
+                        tables.swap(x, y);
+                    }
+                    &tables[..SAMPLE_TABLES]
+                } else {
+                    &tables[..]
+                };
+                let a_tabu_t = if tabu[(rr * n + a) * 2] > it {
+                    tabu[(rr * n + a) * 2 + 1] as usize
+                } else {
+                    usize::MAX
+                };
+                for &b in cand {
+                    if b == ja {
+                        continue;
+                    }
+                    let tb = rr * t + b;
+                    let a_tabu = a_tabu_t == b;
+                    let mut offer = |d: i64, q: Option<usize>, tabu_hit: bool| {
+                        if tabu_hit && cost + d >= best {
+                            return;
+                        }
+                        match bm {
+                            Some(x) if d > x.4 => {}
+                            Some(x) if d == x.4 => {
+                                ties += 1;
+                                if rng.below(ties as usize + 1) == 0 {
+                                    bm = Some((rr, a, b, q, d));
+                                }
+                            }
+                            _ => {
+                                ties = 0;
+                                bm = Some((rr, a, b, q, d));
+                            }
+                        }
+                    };
+                    if size_a > self.p.min[ja] && self.members[tb].len() < self.p.cap[b] {
+                        let d = self.rep_table_delta(ta, Some(a), None)
+                            + self.rep_table_delta(tb, None, Some(a));
+                        offer(d, None, a_tabu);
+                    }
+                    for &q in &self.members[tb] {
+                        let q = q as usize;
+                        if !self.movable[rr * n + q] {
+                            continue;
+                        }
+                        let q_tabu = tabu[(rr * n + q) * 2] > it
+                            && tabu[(rr * n + q) * 2 + 1] as usize == ja;
+                        let d = self.rep_table_delta(ta, Some(a), Some(q))
+                            + self.rep_table_delta(tb, Some(q), Some(a));
+                        offer(d, Some(q), a_tabu || q_tabu);
+                    }
+                }
+            }
+            let Some((rr, a, b, q, d)) = bm else {
+                stable += 1;
+                continue;
+            };
+            let ja = self.seat[rr * n + a] as usize;
+            self.remove(rr, a);
+            if let Some(q) = q {
+                self.remove(rr, q);
+                self.insert(rr, q, ja);
+            }
+            self.insert(rr, a, b);
+            cost += d;
+            let tenure = 2 + rng.below(8) as u64 + rng.below(1 + conf.len() / 2) as u64;
+            tabu[(rr * n + a) * 2] = it + tenure;
+            tabu[(rr * n + a) * 2 + 1] = ja as u64;
+            if let Some(q) = q {
+                tabu[(rr * n + q) * 2] = it + tenure;
+                tabu[(rr * n + q) * 2 + 1] = b as u64;
+            }
+            if cost < best {
+                best = cost;
+                best_seat.copy_from_slice(&self.seat);
+                stable = 0;
+            } else {
+                stable += 1;
+                if stable > max_stable {
+                    // restart from the best plan with a few random swaps
+                    self.seat.copy_from_slice(&best_seat);
+                    self.rebuild();
+                    for _ in 0..2 + n / 10 {
+                        let rr = rng.below(r);
+                        let (x, y) = (rng.below(n), rng.below(n));
+                        let (jx, jy) = (
+                            self.seat[rr * n + x] as usize,
+                            self.seat[rr * n + y] as usize,
+                        );
+                        if jx == jy || !self.movable[rr * n + x] || !self.movable[rr * n + y] {
+                            continue;
+                        }
+                        let d = self.rep_table_delta(rr * t + jx, Some(x), Some(y))
+                            + self.rep_table_delta(rr * t + jy, Some(y), Some(x));
+                        if d < W_ORG / 2 {
+                            self.remove(rr, x);
+                            self.remove(rr, y);
+                            self.insert(rr, y, jx);
+                            self.insert(rr, x, jy);
+                        }
+                    }
+                    cost = self.repeat_cost();
+                    stable = 0;
+                }
+            }
+        }
+        self.seat.copy_from_slice(&best_seat);
+        it
     }
 
     #[allow(clippy::too_many_arguments)]
