@@ -68,33 +68,21 @@ pub async fn register(
         errors,
         general,
     };
-    match service::register(&state, &slug, &form, lang).await {
+    let posted = match service::register(&state, &slug, &form, lang).await {
         Ok(RegisterOutcome::Accepted) => {
-            Redirect::to(&format!("/e/{slug}/check-mail")).into_response()
+            return Redirect::to(&format!("/e/{slug}/check-mail")).into_response()
         }
-        Ok(RegisterOutcome::Invalid(errors)) => {
-            let p = posted(errors, Some(T::FixErrors));
-            render_page(
-                state,
-                uri,
-                headers,
-                Some(p),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => {
-            let p = posted(Default::default(), Some(e.message()));
-            render_page(
-                state,
-                uri,
-                headers,
-                Some(p),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
+        Ok(RegisterOutcome::Invalid(errors)) => posted(errors, Some(T::FixErrors)),
+        Err(e) => posted(Default::default(), Some(e.message())),
+    };
+    render_page(
+        state,
+        uri,
+        headers,
+        Some(posted),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 pub async fn update(

@@ -253,9 +253,6 @@ pub async fn cancel(state: &AppState, token: &str) -> Result<(), AppError> {
                 registrations::set_token_hash(&mut tx, next.id, &hash, now)
                     .await
                     .map_err(db_err)?;
-                let event = events::by_id_tx(&mut tx, reg.event_id)
-                    .await
-                    .map_err(db_err)?;
                 queue_mail(
                     state,
                     &mut tx,

@@ -53,17 +53,22 @@ pub async fn enqueue(tx: &mut Tx, m: &NewMail, now: DateTime<Utc>) -> Result<i64
     }))
 }
 
-const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
-    WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
-                AND (locked_until IS NULL OR locked_until < $2) ORDER BY id LIMIT 1) \
-    AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2) \
-    RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts";
+/// The claim statement; `$lock` is the row-locking clause of the inner select.
+macro_rules! claim_sql {
+    ($lock:literal) => {
+        concat!(
+            "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
+             WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
+                         AND (locked_until IS NULL OR locked_until < $2) ORDER BY id LIMIT 1",
+            $lock,
+            ") AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2) \
+             RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts"
+        )
+    };
+}
 
-const CLAIM_POSTGRES: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
-    WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
-                AND (locked_until IS NULL OR locked_until < $2) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
-    AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2) \
-    RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts";
+const CLAIM_SQLITE: &str = claim_sql!("");
+const CLAIM_POSTGRES: &str = claim_sql!(" FOR UPDATE SKIP LOCKED");
 
 /// Claims the oldest due mail for `lease`; no other worker gets it until the lease ends.
 pub async fn claim(
