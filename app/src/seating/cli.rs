@@ -11,9 +11,18 @@ use super::format::{AssignmentV1, InstanceV1};
 use super::problem::Problem;
 use super::solver::{solve, SolveOptions};
 
-/// Time budget (seconds) that suits the problem size when none is given.
+/// Time budget (seconds) that suits the problem when none is given: grows with the
+/// person-rounds, plus extra time for crowded events where people meet more than 30 % of
+/// the others (repeat-free plans are rare there and take longer to find).
 pub fn default_time_limit(p: &Problem) -> f64 {
-    (0.25 + (p.n * p.r) as f64 / 600.0).min(8.0)
+    let seats_per_table = p.n as f64 / p.t.max(1) as f64;
+    let crowding = p.r as f64 * (seats_per_table - 1.0).max(0.0) / (p.n.max(2) - 1) as f64;
+    let extra = if crowding > 0.3 {
+        3.0 * crowding.min(1.0).powi(2)
+    } else {
+        0.0
+    };
+    (0.25 + (p.n * p.r) as f64 / 600.0 + extra).min(8.0)
 }
 
 /// Peak resident memory of this process in KiB (Linux `VmHWM`), if available.

@@ -100,9 +100,13 @@ impl InstanceV1 {
         serde_json::to_string_pretty(self).map_err(|e| SeatingError::Format(e.to_string()))
     }
 
-    /// The problem this instance describes (default weights).
-    pub fn to_spec(&self) -> ProblemSpec {
-        ProblemSpec {
+    /// The problem this instance describes, with the instance's `weights` when it has them.
+    pub fn to_spec(&self) -> Result<ProblemSpec, SeatingError> {
+        let weights = match &self.weights {
+            Some(w) => weights_from_v1(w)?,
+            None => Weights::default(),
+        };
+        Ok(ProblemSpec {
             name: self.name.clone(),
             rounds: self.rounds,
             tables: self
@@ -140,13 +144,48 @@ impl InstanceV1 {
                 })
                 .collect(),
             met_pairs: self.met_pairs.clone(),
-            weights: Weights::default(),
-        }
+            weights,
+        })
     }
 
     pub fn to_problem(&self) -> Result<Problem, SeatingError> {
-        Problem::new(self.to_spec())
+        Problem::new(self.to_spec()?)
     }
+}
+
+/// Maps the instance format's suggested weights onto the engine's (all scaled by 10 so
+/// fractional weights keep their ratios). `need_offer_pair` (a reward, <= 0) becomes the
+/// penalty per person-round without a need met, the engine's measure of "who searches,
+/// finds"; `same_org_pair` is not a weight here, colleagues are kept apart whenever possible.
+/// Missing keys keep the engine's default ratio to `repeated_pair`.
+pub fn weights_from_v1(v: &serde_json::Value) -> Result<Weights, SeatingError> {
+    let obj = v
+        .as_object()
+        .ok_or_else(|| SeatingError::Format("weights: expected an object".into()))?;
+    let get = |key: &str, sign: f64| -> Result<Option<i64>, SeatingError> {
+        let Some(x) = obj.get(key) else {
+            return Ok(None);
+        };
+        let f = x
+            .as_f64()
+            .filter(|f| f.is_finite() && f * sign >= 0.0 && f.abs() <= 1e9)
+            .ok_or_else(|| {
+                let want = if sign > 0.0 { ">= 0" } else { "<= 0" };
+                SeatingError::Format(format!("weights.{key}: expected a number {want}"))
+            })?;
+        Ok(Some((f.abs() * 10.0).round() as i64))
+    };
+    let d = Weights::default();
+    let rep = get("repeated_pair", 1.0)?;
+    // a missing weight keeps its default share of the repeat weight
+    let scale = |x: i64| rep.map_or(x, |r| x * r / d.repeated_pair.max(1));
+    Ok(Weights {
+        repeated_pair: rep.unwrap_or(d.repeated_pair),
+        missing_group: get("missing_group", 1.0)?.unwrap_or(scale(d.missing_group)),
+        need_unmet: get("need_offer_pair", -1.0)?.unwrap_or(scale(d.need_unmet)),
+        same_sector_pair: get("same_sector_pair", 1.0)?.unwrap_or(scale(d.same_sector_pair)),
+        changed_seat: scale(d.changed_seat),
+    })
 }
 
 impl AssignmentV1 {

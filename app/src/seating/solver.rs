@@ -14,15 +14,17 @@ use super::problem::{Plan, Problem, NONE};
 use super::rng::Rng;
 use super::score::{quality_report, QualityReport};
 
+mod anneal;
+
 /// Weight of one same-organisation pair: dominates every other term.
 const W_ORG: i64 = 1_000_000_000_000;
 /// Conflicting person-rounds examined per iteration.
-const PICKS: usize = 3;
+const SAMPLE_CONFLICTS: usize = 24;
 /// Tables examined per candidate in large rounds.
 const SAMPLE_TABLES: usize = 48;
 
-/// (best cost, best seats, iterations, stop reason) of one search thread.
-type RunResult = (i64, Vec<u32>, u64, StopReason);
+/// ((repeat cost, full cost), best seats, iterations, stop reason) of one search thread.
+type RunResult = ((i64, i64), Vec<u32>, u64, StopReason);
 
 /// Search limits. With `time_limit: None` the search is deterministic for a seed
 /// (stops at `max_iterations` or when no conflict is left).
@@ -99,16 +101,16 @@ pub(crate) fn solve_with_pref(
         Ok(st.search(&mut rng, max_it, deadline))
     };
     let results: Vec<Result<RunResult, SeatingError>> = run_threads(threads, &run);
-    let mut best: Option<(i64, usize, Vec<u32>, u64, StopReason)> = None;
+    let mut best: Option<(usize, RunResult)> = None;
     let mut total_it = 0;
     for (i, res) in results.into_iter().enumerate() {
-        let (cost, seats, it, stop) = res?;
-        total_it += it;
-        if best.as_ref().is_none_or(|b| cost < b.0) {
-            best = Some((cost, i, seats, it, stop));
+        let res = res?;
+        total_it += res.2;
+        if best.as_ref().is_none_or(|b| res.0 < b.1 .0) {
+            best = Some((i, res));
         }
     }
-    let (cost, bi, seats, _, stop) = best.ok_or(SeatingError::Empty("no search thread ran"))?;
+    let (bi, (cost, seats, _, stop)) = best.ok_or(SeatingError::Empty("no search thread ran"))?;
     let plan = problem.plan_from_seats(&seats);
     let report = quality_report(problem, &seats);
     let explanations = explain_plan(problem, &seats);
@@ -122,7 +124,7 @@ pub(crate) fn solve_with_pref(
             threads,
             seed: opts.seed,
             best_thread: bi,
-            objective: cost,
+            objective: cost.1,
             stop,
         },
     })
@@ -175,6 +177,10 @@ pub(crate) struct State<'a> {
     members: Vec<Vec<u32>>,
     gcnt: Vec<u16>,
     offcnt: Vec<u16>,
+    /// Per table: topics offered by at least 1, 2 and 3 people (only when `k <= 64`);
+    /// makes the "is this need met" test a few bit operations.
+    cov: Vec<[u64; 3]>,
+    fast_need: bool,
     meet: Vec<u8>,
     /// Topic bit masks (topics >= 63 share bit 63): quick "may change need status" test.
     needmask: Vec<u64>,
@@ -196,25 +202,7 @@ impl<'a> State<'a> {
         rng: &mut Rng,
     ) -> Result<Self, SeatingError> {
         let (n, t, r) = (p.n, p.t, p.r);
-        let mut seat = vec![NONE; r * n];
-        let designed = if pref.is_none() {
-            super::design::construct(p)
-        } else {
-            None
-        };
-        let first_free = designed.as_ref().map_or(0, |d| d.1);
-        if let Some((d, _)) = &designed {
-            seat[..first_free * n].copy_from_slice(&d[..first_free * n]);
-        }
-        for rr in first_free..r {
-            construct_round(
-                p,
-                rr,
-                pref.map(|x| &x[rr * n..(rr + 1) * n]),
-                rng,
-                &mut seat[rr * n..(rr + 1) * n],
-            )?;
-        }
+        let seat = initial_seats(p, pref, rng)?;
         let w = p.spec.weights;
         let movable = (0..r * n).map(|k| p.fixed[k] == NONE).collect();
         let mut st = State {
@@ -227,6 +215,8 @@ impl<'a> State<'a> {
             members: vec![Vec::new(); r * t],
             gcnt: vec![0; r * t * p.groups.len()],
             offcnt: vec![0; r * t * p.topics.len()],
+            cov: vec![[0; 3]; r * t],
+            fast_need: p.topics.len() <= 64,
             meet: vec![0; n * n],
             needmask: p
                 .needs
@@ -258,6 +248,7 @@ impl<'a> State<'a> {
         }
         self.gcnt.iter_mut().for_each(|x| *x = 0);
         self.offcnt.iter_mut().for_each(|x| *x = 0);
+        self.cov.iter_mut().for_each(|x| *x = [0; 3]);
         self.meet.iter_mut().for_each(|x| *x = 0);
         for &(a, b) in &self.p.met_before {
             let (a, b) = (a as usize, b as usize);
@@ -279,6 +270,7 @@ impl<'a> State<'a> {
                 }
                 for &o in &self.p.offers[q] {
                     self.offcnt[ti * self.k + o as usize] += 1;
+                    self.update_cov(ti, o as usize);
                 }
             }
         }
@@ -348,13 +340,53 @@ impl<'a> State<'a> {
         (self.g.min(size) as i64 - d).max(0)
     }
 
+    /// Refreshes the coverage bits of topic `x` at table `ti` from its offer count.
+    #[inline]
+    fn update_cov(&mut self, ti: usize, x: usize) {
+        if !self.fast_need {
+            return;
+        }
+        let c = self.offcnt[ti * self.k + x];
+        let bit = 1u64 << x;
+        for (level, mask) in self.cov[ti].iter_mut().enumerate() {
+            if c as usize > level {
+                *mask |= bit;
+            } else {
+                *mask &= !bit;
+            }
+        }
+    }
+
     /// Is person `a` (counted at table `ti`) without a need met, if `out` left and `inn` joined?
+    /// A person's own offers never meet their own needs.
     #[inline]
     fn need_unmet(&self, ti: usize, a: usize, out: Option<usize>, inn: Option<usize>) -> bool {
         let p = self.p;
         if !p.need_possible[a] {
             return false;
         }
+        if !self.fast_need {
+            return self.need_unmet_slow(ti, a, out, inn);
+        }
+        let need = self.needmask[a];
+        if inn.is_some_and(|i| self.offmask[i] & need != 0) {
+            return false;
+        }
+        // topics whose count drops by one or two (a's own offers, the leaver's offers)
+        let r1 = if self.seat_table_is(ti, a) {
+            self.offmask[a] & need
+        } else {
+            0
+        };
+        let r2 = out.map_or(0, |o| self.offmask[o] & need);
+        let [c1, c2, c3] = self.cov[ti];
+        let met = (need & !(r1 | r2) & c1) | ((r1 ^ r2) & c2) | (r1 & r2 & c3);
+        met == 0
+    }
+
+    /// `need_unmet` from the offer counts, for more than 64 topics.
+    fn need_unmet_slow(&self, ti: usize, a: usize, out: Option<usize>, inn: Option<usize>) -> bool {
+        let p = self.p;
         let base = ti * self.k;
         let in_table = self.seat_table_is(ti, a);
         for &x in &p.needs[a] {
@@ -476,6 +508,7 @@ impl<'a> State<'a> {
         }
         for &o in &self.p.offers[a] {
             self.offcnt[ti * self.k + o as usize] -= 1;
+            self.update_cov(ti, o as usize);
         }
         self.seat[rr * n + a] = NONE;
     }
@@ -494,6 +527,7 @@ impl<'a> State<'a> {
         }
         for &o in &self.p.offers[a] {
             self.offcnt[ti * self.k + o as usize] += 1;
+            self.update_cov(ti, o as usize);
         }
         self.seat[rr * n + a] = j as u32;
     }
@@ -505,20 +539,15 @@ impl<'a> State<'a> {
         self.table_delta(ta, Some(a), q) + self.table_delta(tb, q, Some(a))
     }
 
-    fn apply(&mut self, rr: usize, a: usize, b: usize, q: Option<usize>, delta: i64) {
-        let ja = self.seat[rr * self.n + a] as usize;
-        self.remove(rr, a);
-        if let Some(q) = q {
-            self.remove(rr, q);
-            self.insert(rr, q, ja);
-        }
-        self.insert(rr, a, b);
-        self.cost += delta;
-    }
-
-    /// Does person-round (rr, a) take part in a conflict the search should fix?
-    fn conflicted(&self, rr: usize, a: usize) -> bool {
-        self.severity(rr, a) < 3
+    /// Does person-round (rr, a) share the table with somebody met before or a colleague?
+    #[inline]
+    fn in_repeat(&self, rr: usize, a: usize) -> bool {
+        let n = self.n;
+        let ti = rr * self.t + self.seat[rr * n + a] as usize;
+        self.members[ti].iter().any(|&m| {
+            let m = m as usize;
+            m != a && (self.meet[a * n + m] >= 2 || self.same_org(a, m))
+        })
     }
 
     /// Conflict class of person-round (rr, a): 0 = same organisation or repeated pair,
@@ -528,14 +557,8 @@ impl<'a> State<'a> {
         let j = self.seat[rr * n + a] as usize;
         let ti = rr * self.t + j;
         let mem = &self.members[ti];
-        for &m in mem {
-            let m = m as usize;
-            if m != a
-                && (self.meet[a * n + m] >= 2
-                    || (self.p.org[a] != NONE && self.p.org[a] == self.p.org[m]))
-            {
-                return 0;
-            }
+        if self.in_repeat(rr, a) {
+            return 0;
         }
         if self.g > 0 && self.missing(ti, mem.len(), 0) > 0 {
             return 1;
@@ -552,174 +575,368 @@ impl<'a> State<'a> {
         3
     }
 
-    fn collect_conflicts(&self, out: &mut Vec<(u32, u32)>) {
-        out.clear();
-        for rr in 0..self.p.r {
-            for a in 0..self.n {
-                if self.movable[rr * self.n + a] && self.conflicted(rr, a) {
-                    out.push((rr as u32, a as u32));
-                }
-            }
+    /// The person-round to move for conflict (rr, a): `a` itself, or for a fixed seat a
+    /// random movable person at the same table (None if nobody there can move).
+    fn mover_for(&self, rr: usize, a: usize, rng: &mut Rng) -> Option<usize> {
+        let n = self.n;
+        if self.movable[rr * n + a] {
+            return Some(a);
         }
+        let ti = rr * self.t + self.seat[rr * n + a] as usize;
+        let free = || {
+            self.members[ti]
+                .iter()
+                .map(|&m| m as usize)
+                .filter(|&m| self.movable[rr * n + m])
+        };
+        let count = free().count();
+        (count > 0).then(|| free().nth(rng.below(count)).unwrap_or(a))
     }
 
-    /// Tabu search; returns (best cost, best seats, iterations, stop reason).
+    /// Two-phase search; returns (best cost, best seats, iterations, stop reason).
+    /// Phase 1 (fresh plans only, at most half the budget): tabu search that removes repeats
+    /// and same-organisation pairs first and ranks equal moves by the full objective.
+    /// Phase 2: simulated annealing on the full objective from phase 1's best plan.
     pub(crate) fn search(
         &mut self,
         rng: &mut Rng,
         max_it: u64,
         deadline: Option<Instant>,
-    ) -> (i64, Vec<u32>, u64, StopReason) {
-        let (n, t) = (self.n, self.t);
-        let mut best_cost = self.cost;
-        let mut best_seat = self.seat.clone();
-        let mut tabu_until = vec![0u64; self.p.r * n * 2];
-        let mut conflicts = Vec::new();
-        let mut stable = 0u64;
-        let max_stable = (300 + 20 * n as u64).min(50_000);
-        let mut it = 0u64;
-        let mut stop = StopReason::IterationCap;
-        let mut tables: Vec<usize> = (0..t).collect();
-        let any_movable = self.movable.iter().any(|&m| m);
-        if !any_movable {
-            return (best_cost, best_seat, 0, StopReason::TargetReached);
+    ) -> RunResult {
+        if !self.movable.iter().any(|&m| m) {
+            return (
+                self.lex_cost(),
+                self.seat.clone(),
+                0,
+                StopReason::TargetReached,
+            );
         }
+        let mut it = 0;
         if self.pref.is_none() {
-            // phase 1: repeats and same-organisation pairs only, on half the budget
             let now = Instant::now();
             let mid = deadline.map(|d| now + d.saturating_duration_since(now) / 2);
-            let cap = if max_it == u64::MAX {
-                max_it
-            } else {
-                max_it / 2
-            };
-            it = self.repeat_phase(rng, cap, mid);
-            self.rebuild();
-            if self.cost < best_cost {
-                best_cost = self.cost;
-                best_seat.copy_from_slice(&self.seat);
-            } else {
-                self.seat.copy_from_slice(&best_seat);
-                self.rebuild();
+            let out = self.tabu(rng, max_it / 2, mid);
+            it = out.iterations;
+            if out.target_reached && self.cost == 0 {
+                return (
+                    self.lex_cost(),
+                    self.seat.clone(),
+                    it,
+                    StopReason::TargetReached,
+                );
             }
         }
-        loop {
-            if it >= max_it {
-                break;
-            }
-            if it.is_multiple_of(128) {
-                if let Some(d) = deadline {
-                    if Instant::now() >= d {
-                        stop = StopReason::TimeLimit;
-                        break;
+        let w = &self.p.spec.weights;
+        let t0 = (w.repeated_pair as f64 / 10.0).max(1.0);
+        let t1 = [w.missing_group, w.need_unmet, w.same_sector_pair]
+            .into_iter()
+            .filter(|&x| x > 0)
+            .min()
+            .unwrap_or(1) as f64
+            / 2.0;
+        it += self
+            .anneal(rng, max_it.saturating_sub(it), deadline, t0, t1.min(t0))
+            .iterations;
+        let stop = if deadline.is_some_and(|d| Instant::now() >= d) {
+            StopReason::TimeLimit
+        } else {
+            StopReason::IterationCap
+        };
+        (self.lex_cost(), self.seat.clone(), it, stop)
+    }
+
+    /// Cost as the tabu phase ranks it: (repeats and same-organisation pairs, everything).
+    pub(crate) fn lex_cost(&self) -> (i64, i64) {
+        (self.repeat_cost(), self.full_cost())
+    }
+
+    /// Conflicting person-rounds as (round, person to move), repeats and same-organisation
+    /// pairs first (returns how many); other conflicts only when `all`.
+    fn conflicts(&self, all: bool, rng: &mut Rng, out: &mut Vec<(usize, usize)>) -> usize {
+        out.clear();
+        let n = self.n;
+        let mut mild = Vec::new();
+        for rr in 0..self.p.r {
+            for a in 0..n {
+                // a fixed person in a repeat has a movable partner in it; other conflicts of
+                // a fixed person are eased by moving somebody at their table
+                if self.in_repeat(rr, a) {
+                    if self.movable[rr * n + a] {
+                        out.push((rr, a));
                     }
+                } else if all && self.severity(rr, a) < 3 {
+                    if let Some(m) = self.mover_for(rr, a, rng) {
+                        mild.push((rr, m));
+                    }
+                }
+            }
+        }
+        let severe = out.len();
+        out.append(&mut mild);
+        severe
+    }
+
+    /// Tabu search on (repeats, full objective) in lexicographic order: every iteration
+    /// examines all moves and swaps of a sample of the conflicting person-rounds (half of it
+    /// from repeats, when there are any) and makes the best one that is not tabu (or beats
+    /// the best plan). After a long stretch without progress it restarts from the best plan
+    /// with a few random swaps. Leaves the best plan found in `self` (rebuilt).
+    fn tabu(&mut self, rng: &mut Rng, max_it: u64, deadline: Option<Instant>) -> TabuOutcome {
+        let (n, t, r) = (self.n, self.t, self.p.r);
+        let mut cost = self.lex_cost();
+        let mut best = cost;
+        let mut best_seat = self.seat.clone();
+        let mut tabu = vec![(0u64, 0u32); r * n];
+        let mut conf: Vec<(usize, usize)> = Vec::new();
+        let mut tables: Vec<usize> = (0..t).collect();
+        let (mut it, mut stable) = (0u64, 0u64);
+        let max_stable = (200 + 10 * n as u64).min(20_000);
+        let mut target_reached = false;
+        let start = Instant::now();
+        let span = deadline.map(|d| d.saturating_duration_since(start).as_secs_f64());
+        let mut progress = 0.0;
+        let mut restarts = 0u32;
+        while it < max_it {
+            if it.is_multiple_of(32) {
+                let by_time = span.map_or(0.0, |s| start.elapsed().as_secs_f64() / s.max(1e-9));
+                progress = by_time.max(it as f64 / max_it as f64);
+                if progress >= 1.0 {
+                    break;
                 }
             }
             it += 1;
-            // evaluate a few conflicting person-rounds, keep the best move
-            let mut best_move: Option<(usize, Option<usize>, i64)> = None;
-            let mut best_pick = (0usize, 0usize);
-            let mut ties = 0u32;
-            let mut local_ties = 0u32;
-            let mut picked = 0;
-            for _ in 0..PICKS {
-                // sample a few conflicts, prefer the most severe class
-                let mut pick: Option<(usize, usize, u8)> = None;
-                let mut tries = 0;
-                while tries < 6 && pick.is_none_or(|x| x.2 > 0) {
-                    if conflicts.is_empty() || conflicts.len() > 4 * n * self.p.r {
-                        self.collect_conflicts(&mut conflicts);
-                        if conflicts.is_empty() {
-                            break;
-                        }
-                    }
-                    let i = rng.below(conflicts.len());
-                    let (rr, a) = conflicts[i];
-                    let sev = self.severity(rr as usize, a as usize);
-                    if sev < 3 {
-                        tries += 1;
-                        if pick.is_none_or(|x| sev < x.2) {
-                            pick = Some((rr as usize, a as usize, sev));
-                        }
-                    } else {
-                        conflicts.swap_remove(i);
-                    }
+            // Repeats first, ties broken at random. Once there are none, or half the budget
+            // is spent (some may be forced), equal moves are ranked by the full objective and
+            // half the sample goes to group and need conflicts.
+            let mut lex = best.0 == 0 || progress >= 0.5;
+            let mut severe = self.conflicts(lex, rng, &mut conf);
+            if conf.is_empty() && !lex {
+                // only repeats between fixed people are left
+                lex = true;
+                severe = self.conflicts(lex, rng, &mut conf);
+            }
+            if conf.is_empty() {
+                target_reached = true;
+                break;
+            }
+            if conf.len() > SAMPLE_CONFLICTS {
+                let from_severe = if lex {
+                    severe.min(SAMPLE_CONFLICTS / 2)
+                } else {
+                    0
+                };
+                for x in 0..SAMPLE_CONFLICTS {
+                    let hi = if x < from_severe { severe } else { conf.len() };
+                    let y = x + rng.below(hi - x);
+                    conf.swap(x, y);
                 }
-                let pick = pick.map(|x| (x.0, x.1));
-                let Some((rr, a)) = pick else { break };
-                picked += 1;
-                let local = self.best_moves_for(
+                conf.truncate(SAMPLE_CONFLICTS);
+            }
+            let mut chosen = Chooser::default();
+            for &(rr, a) in &conf {
+                self.moves_for(
                     rr,
                     a,
                     it,
-                    best_cost,
-                    &tabu_until,
+                    cost.0,
+                    best.0,
+                    &tabu,
+                    lex,
                     &mut tables,
                     rng,
-                    &mut local_ties,
+                    &mut chosen,
                 );
-                if let Some(l) = local {
-                    let replace = match best_move {
-                        None => true,
-                        Some(b) if l.2 < b.2 => {
-                            ties = 0;
-                            true
-                        }
-                        Some(b) if l.2 == b.2 => {
-                            ties += 1;
-                            rng.below(ties as usize + 1) == 0
-                        }
-                        Some(_) => false,
-                    };
-                    if replace {
-                        best_move = Some(l);
-                        best_pick = (rr, a);
-                    }
-                }
             }
-            if picked == 0 {
-                stop = StopReason::TargetReached;
-                break;
-            }
-            let (rr, a) = best_pick;
-            let ja = self.seat[rr * n + a] as usize;
-            let ta = rr * t + ja;
-            let Some((b, q, d)) = best_move else {
+            let Some(Move {
+                rr,
+                a,
+                b,
+                q,
+                delta,
+                tie,
+            }) = chosen.best
+            else {
+                stable += 1;
                 continue;
             };
-            self.apply(rr, a, b, q, d);
-            let tenure =
-                4 + rng.below(12) as u64 + rng.below(1 + (conflicts.len() / 4).min(60)) as u64;
-            tabu_until[(rr * n + a) * 2] = it + tenure;
-            tabu_until[(rr * n + a) * 2 + 1] = ja as u64;
+            let tie = if lex { tie } else { self.delta(rr, a, b, q) };
+            let ja = self.seat[rr * n + a];
+            self.make_move(rr, a, b, q);
+            cost = (cost.0 + delta, cost.1 + tie);
+            if cfg!(test) && it.is_multiple_of(97) {
+                assert_eq!(cost, self.lex_cost(), "incremental cost drifted");
+            }
+            let tenure = it + 2 + rng.below(8) as u64 + rng.below(1 + conf.len() / 2) as u64;
+            tabu[rr * n + a] = (tenure, ja);
             if let Some(q) = q {
-                tabu_until[(rr * n + q) * 2] = it + tenure;
-                tabu_until[(rr * n + q) * 2 + 1] = b as u64;
+                tabu[rr * n + q] = (tenure, b as u32);
             }
-            for tt in [ta, rr * t + b] {
-                for &m in &self.members[tt] {
-                    if self.movable[rr * n + m as usize] && self.conflicted(rr, m as usize) {
-                        conflicts.push((rr as u32, m));
-                    }
-                }
-            }
-            if self.cost < best_cost {
-                best_cost = self.cost;
+            if cost < best {
+                best = cost;
                 best_seat.copy_from_slice(&self.seat);
                 stable = 0;
             } else {
                 stable += 1;
                 if stable > max_stable {
-                    // restart from the best plan with a random perturbation
-                    self.seat.copy_from_slice(&best_seat);
-                    self.rebuild();
-                    self.perturb(rng, 2 + n / 5);
+                    restarts += 1;
+                    // every third restart while repeats remain starts from a new first plan
+                    let fresh = if best.0 > 0 && restarts.is_multiple_of(3) {
+                        initial_seats(self.p, None, rng).ok()
+                    } else {
+                        None
+                    };
+                    if let Some(seats) = fresh {
+                        self.seat = seats;
+                        self.rebuild();
+                    } else {
+                        self.seat.copy_from_slice(&best_seat);
+                        self.rebuild();
+                        self.perturb(rng, 2 + n / 10);
+                    }
+                    cost = self.lex_cost();
                     stable = 0;
-                    conflicts.clear();
                 }
             }
         }
-        (best_cost, best_seat, it, stop)
+        self.seat.copy_from_slice(&best_seat);
+        self.rebuild();
+        TabuOutcome {
+            iterations: it,
+            target_reached,
+        }
+    }
+
+    /// Offers every move of `a` (to a table with room) and every swap with a movable
+    /// person at another table in round `rr` to `chosen`. Large rounds sample the tables.
+    #[allow(clippy::too_many_arguments)]
+    fn moves_for(
+        &self,
+        rr: usize,
+        a: usize,
+        it: u64,
+        cost: i64,
+        best: i64,
+        tabu: &[(u64, u32)],
+        lex: bool,
+        tables: &mut [usize],
+        rng: &mut Rng,
+        chosen: &mut Chooser,
+    ) {
+        let (n, t) = (self.n, self.t);
+        let ja = self.seat[rr * n + a] as usize;
+        let size_a = self.members[rr * t + ja].len();
+        let cand: &[usize] = if t > SAMPLE_TABLES {
+            for x in 0..SAMPLE_TABLES {
+                let y = x + rng.below(t - x);
+                tables.swap(x, y);
+            }
+            &tables[..SAMPLE_TABLES]
+        } else {
+            tables
+        };
+        let is_tabu = |who: usize, to: usize| {
+            let (until, table) = tabu[rr * n + who];
+            until > it && table as usize == to
+        };
+        for &b in cand {
+            if b == ja {
+                continue;
+            }
+            let tb = rr * t + b;
+            let a_tabu = is_tabu(a, b);
+            if size_a > self.p.min[ja] && self.members[tb].len() < self.p.cap[b] {
+                let delta = self.rep_delta(rr, a, b, None);
+                if !a_tabu || cost + delta < best {
+                    self.offer_move(
+                        lex,
+                        chosen,
+                        rng,
+                        Move {
+                            rr,
+                            a,
+                            b,
+                            q: None,
+                            delta,
+                            tie: 0,
+                        },
+                    );
+                }
+            }
+            for &q in &self.members[tb] {
+                let q = q as usize;
+                if !self.movable[rr * n + q] {
+                    continue;
+                }
+                let delta = self.rep_delta(rr, a, b, Some(q));
+                if (!a_tabu && !is_tabu(q, ja)) || cost + delta < best {
+                    self.offer_move(
+                        lex,
+                        chosen,
+                        rng,
+                        Move {
+                            rr,
+                            a,
+                            b,
+                            q: Some(q),
+                            delta,
+                            tie: 0,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// Offers `m` to `chosen`; with `lex`, equal repeat changes are ranked by the full
+    /// objective.
+    #[inline]
+    fn offer_move(&self, lex: bool, chosen: &mut Chooser, rng: &mut Rng, mut m: Move) {
+        if chosen.best.is_some_and(|b| m.delta > b.delta) {
+            return;
+        }
+        if lex {
+            m.tie = self.delta(m.rr, m.a, m.b, m.q);
+        }
+        chosen.offer(rng, m);
+    }
+
+    /// Change in repeats and same-organisation pairs of moving `a` to table `b` in round
+    /// `rr` (swapping with `q`).
+    #[inline]
+    fn rep_delta(&self, rr: usize, a: usize, b: usize, q: Option<usize>) -> i64 {
+        let ta = rr * self.t + self.seat[rr * self.n + a] as usize;
+        let tb = rr * self.t + b;
+        self.rep_table_delta(ta, Some(a), q) + self.rep_table_delta(tb, q, Some(a))
+    }
+
+    /// Moves `a` to table `b` in round `rr`, and `q` (if any) to `a`'s table.
+    fn make_move(&mut self, rr: usize, a: usize, b: usize, q: Option<usize>) {
+        let ja = self.seat[rr * self.n + a] as usize;
+        self.remove(rr, a);
+        if let Some(q) = q {
+            self.remove(rr, q);
+            self.insert(rr, q, ja);
+        }
+        self.insert(rr, a, b);
+    }
+
+    /// Random swaps that never seat two colleagues together (the caller recomputes costs).
+    fn perturb(&mut self, rng: &mut Rng, swaps: usize) {
+        let n = self.n;
+        for _ in 0..swaps {
+            let rr = rng.below(self.p.r);
+            let (x, y) = (rng.below(n), rng.below(n));
+            let (jx, jy) = (
+                self.seat[rr * n + x] as usize,
+                self.seat[rr * n + y] as usize,
+            );
+            if jx == jy || !self.movable[rr * n + x] || !self.movable[rr * n + y] {
+                continue;
+            }
+            if self.rep_delta(rr, x, jy, Some(y)) < W_ORG / 2 {
+                self.make_move(rr, x, jy, Some(y));
+            }
+        }
     }
 
     /// Cost of repeats and same-organisation pairs only.
@@ -780,278 +997,80 @@ impl<'a> State<'a> {
         }
         d
     }
+}
 
-    /// Is person-round (rr, a) in a repeated or same-organisation pair?
-    fn rep_conflicted(&self, rr: usize, a: usize) -> bool {
-        let n = self.n;
-        let ti = rr * self.t + self.seat[rr * n + a] as usize;
-        self.members[ti].iter().any(|&m| {
-            let m = m as usize;
-            m != a && (self.meet[a * n + m] >= 2 || self.same_org(a, m))
-        })
-    }
+struct TabuOutcome {
+    iterations: u64,
+    target_reached: bool,
+}
 
-    /// Repeat-breaking tabu search: objective = repeats + same-organisation pairs only.
-    /// Every iteration examines all swaps/moves of (a sample of) the conflicting
-    /// person-rounds and applies the best non-tabu one. Leaves the best plan found in
-    /// `self.seat` (caller rebuilds); returns the iterations used.
-    fn repeat_phase(&mut self, rng: &mut Rng, max_it: u64, deadline: Option<Instant>) -> u64 {
-        const MAX_CONF: usize = 24;
-        let (n, t, r) = (self.n, self.t, self.p.r);
-        let mut cost = self.repeat_cost();
-        let mut best = cost;
-        let mut best_seat = self.seat.clone();
-        let mut tabu = vec![0u64; r * n * 2];
-        let mut conf: Vec<(usize, usize)> = Vec::new();
-        let mut tables: Vec<usize> = (0..t).collect();
-        let mut it = 0u64;
-        let mut stable = 0u64;
-        let max_stable = (200 + 10 * n as u64).min(20_000);
-        while cost > 0 && it < max_it {
-            if it.is_multiple_of(64) {
-                if let Some(d) = deadline {
-                    if Instant::now() >= d {
-                        break;
-                    }
+/// A move of `a` to table `b` in round `rr`, swapping with `q` when given.
+#[derive(Debug, Clone, Copy)]
+struct Move {
+    rr: usize,
+    a: usize,
+    b: usize,
+    q: Option<usize>,
+    delta: i64,
+    /// Tie-breaker among equal deltas (lower is better).
+    tie: i64,
+}
+
+/// Keeps the lowest-delta move offered, breaking ties uniformly at random.
+#[derive(Default)]
+struct Chooser {
+    best: Option<Move>,
+    ties: u32,
+}
+
+impl Chooser {
+    #[inline]
+    fn offer(&mut self, rng: &mut Rng, m: Move) {
+        let key = (m.delta, m.tie);
+        match self.best {
+            Some(b) if key > (b.delta, b.tie) => {}
+            Some(b) if key == (b.delta, b.tie) => {
+                self.ties += 1;
+                if rng.below(self.ties as usize + 1) == 0 {
+                    self.best = Some(m);
                 }
             }
-            it += 1;
-            conf.clear();
-            for rr in 0..r {
-                for a in 0..n {
-                    if self.movable[rr * n + a] && self.rep_conflicted(rr, a) {
-                        conf.push((rr, a));
-                    }
-                }
-            }
-            if conf.is_empty() {
-                break;
-            }
-            if conf.len() > MAX_CONF {
-                for x in 0..MAX_CONF {
-                    let y = x + rng.below(conf.len() - x);
-                    conf.swap(x, y);
-                }
-                conf.truncate(MAX_CONF);
-            }
-            let mut bm: Option<(usize, usize, usize, Option<usize>, i64)> = None;
-            let mut ties = 0u32;
-            for ci in 0..conf.len() {
-                let (rr, a) = conf[ci];
-                let ja = self.seat[rr * n + a] as usize;
-                let ta = rr * t + ja;
-                let size_a = self.members[ta].len();
-                let cand: &[usize] = if t > SAMPLE_TABLES {
-                    for x in 0..SAMPLE_TABLES {
-                        let y = x + rng.below(t - x);
-                        tables.swap(x, y);
-                    }
-                    &tables[..SAMPLE_TABLES]
-                } else {
-                    &tables[..]
-                };
-                let a_tabu_t = if tabu[(rr * n + a) * 2] > it {
-                    tabu[(rr * n + a) * 2 + 1] as usize
-                } else {
-                    usize::MAX
-                };
-                for &b in cand {
-                    if b == ja {
-                        continue;
-                    }
-                    let tb = rr * t + b;
-                    let a_tabu = a_tabu_t == b;
-                    let mut offer = |d: i64, q: Option<usize>, tabu_hit: bool| {
-                        if tabu_hit && cost + d >= best {
-                            return;
-                        }
-                        match bm {
-                            Some(x) if d > x.4 => {}
-                            Some(x) if d == x.4 => {
-                                ties += 1;
-                                if rng.below(ties as usize + 1) == 0 {
-                                    bm = Some((rr, a, b, q, d));
-                                }
-                            }
-                            _ => {
-                                ties = 0;
-                                bm = Some((rr, a, b, q, d));
-                            }
-                        }
-                    };
-                    if size_a > self.p.min[ja] && self.members[tb].len() < self.p.cap[b] {
-                        let d = self.rep_table_delta(ta, Some(a), None)
-                            + self.rep_table_delta(tb, None, Some(a));
-                        offer(d, None, a_tabu);
-                    }
-                    for &q in &self.members[tb] {
-                        let q = q as usize;
-                        if !self.movable[rr * n + q] {
-                            continue;
-                        }
-                        let q_tabu = tabu[(rr * n + q) * 2] > it
-                            && tabu[(rr * n + q) * 2 + 1] as usize == ja;
-                        let d = self.rep_table_delta(ta, Some(a), Some(q))
-                            + self.rep_table_delta(tb, Some(q), Some(a));
-                        offer(d, Some(q), a_tabu || q_tabu);
-                    }
-                }
-            }
-            let Some((rr, a, b, q, d)) = bm else {
-                stable += 1;
-                continue;
-            };
-            let ja = self.seat[rr * n + a] as usize;
-            self.remove(rr, a);
-            if let Some(q) = q {
-                self.remove(rr, q);
-                self.insert(rr, q, ja);
-            }
-            self.insert(rr, a, b);
-            cost += d;
-            let tenure = 2 + rng.below(8) as u64 + rng.below(1 + conf.len() / 2) as u64;
-            tabu[(rr * n + a) * 2] = it + tenure;
-            tabu[(rr * n + a) * 2 + 1] = ja as u64;
-            if let Some(q) = q {
-                tabu[(rr * n + q) * 2] = it + tenure;
-                tabu[(rr * n + q) * 2 + 1] = b as u64;
-            }
-            if cost < best {
-                best = cost;
-                best_seat.copy_from_slice(&self.seat);
-                stable = 0;
-            } else {
-                stable += 1;
-                if stable > max_stable {
-                    // restart from the best plan with a few random swaps
-                    self.seat.copy_from_slice(&best_seat);
-                    self.rebuild();
-                    for _ in 0..2 + n / 10 {
-                        let rr = rng.below(r);
-                        let (x, y) = (rng.below(n), rng.below(n));
-                        let (jx, jy) = (
-                            self.seat[rr * n + x] as usize,
-                            self.seat[rr * n + y] as usize,
-                        );
-                        if jx == jy || !self.movable[rr * n + x] || !self.movable[rr * n + y] {
-                            continue;
-                        }
-                        let d = self.rep_table_delta(rr * t + jx, Some(x), Some(y))
-                            + self.rep_table_delta(rr * t + jy, Some(y), Some(x));
-                        if d < W_ORG / 2 {
-                            self.remove(rr, x);
-                            self.remove(rr, y);
-                            self.insert(rr, y, jx);
-                            self.insert(rr, x, jy);
-                        }
-                    }
-                    cost = self.repeat_cost();
-                    stable = 0;
-                }
+            _ => {
+                self.ties = 0;
+                self.best = Some(m);
             }
         }
-        self.seat.copy_from_slice(&best_seat);
-        it
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn best_moves_for(
-        &self,
-        rr: usize,
-        a: usize,
-        it: u64,
-        best_cost: i64,
-        tabu_until: &[u64],
-        tables: &mut [usize],
-        rng: &mut Rng,
-        lties: &mut u32,
-    ) -> Option<(usize, Option<usize>, i64)> {
-        let (n, t) = (self.n, self.t);
-        let ja = self.seat[rr * n + a] as usize;
-        let size_a = self.members[rr * t + ja].len();
-        let cand: &[usize] = if t > SAMPLE_TABLES {
-            for x in 0..SAMPLE_TABLES {
-                let y = x + rng.below(t - x);
-                tables.swap(x, y);
-            }
-            &tables[..SAMPLE_TABLES]
-        } else {
-            &tables[..]
-        };
-        let mut local: Option<(usize, Option<usize>, i64)> = None;
-        *lties = 0;
-        for &b in cand {
-            if b == ja {
-                continue;
-            }
-            let tb = rr * t + b;
-            let size_b = self.members[tb].len();
-            let a_tabu =
-                tabu_until[(rr * n + a) * 2] > it && tabu_until[(rr * n + a) * 2 + 1] as usize == b;
-            if size_a > self.p.min[ja] && size_b < self.p.cap[b] {
-                let d = self.delta(rr, a, b, None);
-                if !a_tabu || self.cost + d < best_cost {
-                    consider(&mut local, lties, rng, (b, None, d));
-                }
-            }
-            for &q in &self.members[tb] {
-                let q = q as usize;
-                if !self.movable[rr * n + q] {
-                    continue;
-                }
-                let q_tabu = tabu_until[(rr * n + q) * 2] > it
-                    && tabu_until[(rr * n + q) * 2 + 1] as usize == ja;
-                let d = self.delta(rr, a, b, Some(q));
-                if (!a_tabu && !q_tabu) || self.cost + d < best_cost {
-                    consider(&mut local, lties, rng, (b, Some(q), d));
-                }
-            }
-        }
-        local
-    }
-
-    fn perturb(&mut self, rng: &mut Rng, swaps: usize) {
-        let (n, t) = (self.n, self.t);
-        for _ in 0..swaps {
-            let rr = rng.below(self.p.r);
-            let a = rng.below(n);
-            let b = rng.below(n);
-            let (ja, jb) = (
-                self.seat[rr * n + a] as usize,
-                self.seat[rr * n + b] as usize,
-            );
-            if ja == jb || !self.movable[rr * n + a] || !self.movable[rr * n + b] {
-                continue;
-            }
-            let d = self.delta(rr, a, jb, Some(b));
-            if d < W_ORG / 2 {
-                self.apply(rr, a, jb, Some(b), d);
-            }
-        }
-        let _ = t;
     }
 }
 
-#[inline]
-fn consider(
-    best: &mut Option<(usize, Option<usize>, i64)>,
-    ties: &mut u32,
+/// A first plan: a design-theory construction for the rounds it covers (fresh plans only),
+/// then `construct_round` for the others.
+fn initial_seats(
+    p: &Problem,
+    pref: Option<&[u32]>,
     rng: &mut Rng,
-    cand: (usize, Option<usize>, i64),
-) {
-    match best {
-        Some(b) if cand.2 > b.2 => {}
-        Some(b) if cand.2 == b.2 => {
-            *ties += 1;
-            if rng.below(*ties as usize + 1) == 0 {
-                *best = Some(cand);
-            }
-        }
-        _ => {
-            *ties = 0;
-            *best = Some(cand);
-        }
+) -> Result<Vec<u32>, SeatingError> {
+    let (n, r) = (p.n, p.r);
+    let mut seat = vec![NONE; r * n];
+    let designed = if pref.is_none() {
+        super::design::construct(p)
+    } else {
+        None
+    };
+    let first_free = designed.as_ref().map_or(0, |d| d.1);
+    if let Some((d, _)) = &designed {
+        seat[..first_free * n].copy_from_slice(&d[..first_free * n]);
     }
+    for rr in first_free..r {
+        construct_round(
+            p,
+            rr,
+            pref.map(|x| &x[rr * n..(rr + 1) * n]),
+            rng,
+            &mut seat[rr * n..(rr + 1) * n],
+        )?;
+    }
+    Ok(seat)
 }
 
 /// Builds one round: pins/locks first, preferred seats (re-planning), organisation members

@@ -129,9 +129,44 @@ fn incremental_delta_matches_full_cost() {
     let p = inst.to_problem().expect("valid");
     let mut rng = Rng::new(1, 1);
     let mut st = State::new(&p, None, &mut rng).expect("state");
+    let start = st.lex_cost();
+    // the tabu and annealing phases assert their running costs against full recomputes
     let (best, _, _, _) = st.search(&mut rng, 2000, None);
     assert_eq!(st.cost, st.full_cost());
-    assert!(best <= st.cost);
+    assert_eq!(best, st.lex_cost());
+    assert!(best <= start, "{best:?} > {start:?}");
+}
+
+#[test]
+fn instance_weights_are_applied_and_checked() {
+    use super::format::weights_from_v1;
+    let w = weights_from_v1(&serde_json::json!({
+        "repeated_pair": 100.0, "same_org_pair": 1000.0, "missing_group": 10.0,
+        "same_sector_pair": 1.0, "need_offer_pair": -5.0
+    }))
+    .expect("valid weights");
+    assert_eq!(
+        (
+            w.repeated_pair,
+            w.missing_group,
+            w.need_unmet,
+            w.same_sector_pair
+        ),
+        (1000, 100, 50, 10)
+    );
+    // a missing key keeps its default share of the repeat weight
+    let d = super::Weights::default();
+    let w = weights_from_v1(&serde_json::json!({ "repeated_pair": 10 })).expect("valid");
+    assert_eq!(w.missing_group, d.missing_group * 100 / d.repeated_pair);
+    for bad in [
+        serde_json::json!({ "repeated_pair": -1 }),
+        serde_json::json!({ "need_offer_pair": 5 }),
+        serde_json::json!({ "missing_group": "high" }),
+        serde_json::json!([1, 2]),
+    ] {
+        let err = weights_from_v1(&bad).expect_err("rejected").to_string();
+        assert!(err.contains("weights"), "{err}");
+    }
 }
 
 #[test]
