@@ -280,15 +280,7 @@ impl<'a> State<'a> {
     /// Objective from scratch (used at start and by tests to check deltas).
     pub(crate) fn full_cost(&self) -> i64 {
         let (n, t) = (self.n, self.t);
-        let mut c = 0i64;
-        for a in 0..n {
-            for b in a + 1..n {
-                let m = self.meet[a * n + b] as i64;
-                if m > 1 {
-                    c += self.w_rep * (m - 1);
-                }
-            }
-        }
+        let mut c = self.extra_meetings_cost();
         for rr in 0..self.p.r {
             for j in 0..t {
                 let ti = rr * t + j;
@@ -847,19 +839,8 @@ impl<'a> State<'a> {
             if size_a > self.p.min[ja] && self.members[tb].len() < self.p.cap[b] {
                 let delta = self.rep_delta(rr, a, b, None);
                 if !a_tabu || cost + delta < best {
-                    self.offer_move(
-                        lex,
-                        chosen,
-                        rng,
-                        Move {
-                            rr,
-                            a,
-                            b,
-                            q: None,
-                            delta,
-                            tie: 0,
-                        },
-                    );
+                    let m = Move::new(rr, a, b, None, delta);
+                    self.offer_move(lex, chosen, rng, m);
                 }
             }
             for &q in &self.members[tb] {
@@ -869,19 +850,8 @@ impl<'a> State<'a> {
                 }
                 let delta = self.rep_delta(rr, a, b, Some(q));
                 if (!a_tabu && !is_tabu(q, ja)) || cost + delta < best {
-                    self.offer_move(
-                        lex,
-                        chosen,
-                        rng,
-                        Move {
-                            rr,
-                            a,
-                            b,
-                            q: Some(q),
-                            delta,
-                            tie: 0,
-                        },
-                    );
+                    let m = Move::new(rr, a, b, Some(q), delta);
+                    self.offer_move(lex, chosen, rng, m);
                 }
             }
         }
@@ -939,8 +909,8 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Cost of repeats and same-organisation pairs only.
-    fn repeat_cost(&self) -> i64 {
+    /// Repeat weight times every extra meeting of a pair.
+    fn extra_meetings_cost(&self) -> i64 {
         let n = self.n;
         let mut c = 0i64;
         for a in 0..n {
@@ -951,6 +921,12 @@ impl<'a> State<'a> {
                 }
             }
         }
+        c
+    }
+
+    /// Cost of repeats and same-organisation pairs only.
+    fn repeat_cost(&self) -> i64 {
+        let mut c = self.extra_meetings_cost();
         for mem in &self.members {
             for (x, &a) in mem.iter().enumerate() {
                 for &b in &mem[x + 1..] {
@@ -1014,6 +990,19 @@ struct Move {
     delta: i64,
     /// Tie-breaker among equal deltas (lower is better).
     tie: i64,
+}
+
+impl Move {
+    fn new(rr: usize, a: usize, b: usize, q: Option<usize>, delta: i64) -> Self {
+        Move {
+            rr,
+            a,
+            b,
+            q,
+            delta,
+            tie: 0,
+        }
+    }
 }
 
 /// Keeps the lowest-delta move offered, breaking ties uniformly at random.
