@@ -83,20 +83,8 @@ pub fn explain_plan(p: &Problem, seats: &[u32]) -> Vec<Vec<TableExplanation>> {
         }
         let mut round = Vec::with_capacity(t);
         for (j, mem) in members.iter().enumerate() {
-            let mut gs: Vec<u32> = mem
-                .iter()
-                .map(|&a| p.group[a])
-                .filter(|&x| x != NONE)
-                .collect();
-            gs.sort_unstable();
-            gs.dedup();
-            let mut ss: Vec<u32> = mem
-                .iter()
-                .map(|&a| p.sector[a])
-                .filter(|&x| x != NONE)
-                .collect();
-            ss.sort_unstable();
-            ss.dedup();
+            let gs = distinct(mem, &p.group);
+            let ss = distinct(mem, &p.sector);
             let mut matches = Vec::new();
             for &a in mem {
                 'needs: for &x in &p.needs[a] {
@@ -144,4 +132,16 @@ pub fn explain_plan(p: &Problem, seats: &[u32]) -> Vec<Vec<TableExplanation>> {
         out.push(round);
     }
     out
+}
+
+/// Distinct known values (`!= NONE`) of `attr` among the people in `mem`, sorted.
+fn distinct(mem: &[usize], attr: &[u32]) -> Vec<u32> {
+    let mut v: Vec<u32> = mem
+        .iter()
+        .map(|&a| attr[a])
+        .filter(|&x| x != NONE)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }

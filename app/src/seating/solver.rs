@@ -1,5 +1,6 @@
-//! Anytime solver: organisation-safe greedy construction (max-flow), then conflict-directed
-//! tabu search over swaps/moves within a round with incremental delta evaluation.
+//! Anytime solver: organisation-safe greedy construction (max-flow), then a conflict-directed
+//! tabu search (repeats first) and simulated annealing (`anneal.rs`) on the full objective,
+//! both over moves and swaps within a round with incremental delta evaluation.
 //! Runs independent seeded searches on several threads (native) or one (wasm32); the
 //! result is deterministic for a seed when stopped by iteration cap or target quality.
 
@@ -51,7 +52,8 @@ impl Default for SolveOptions {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StopReason {
-    /// No repeat, same-organisation pair, missing group or avoidable unmet need left.
+    /// Nothing left to improve: no repeat, colleague pair, missing group, unmet need or
+    /// same-sector pair (or nobody can move).
     TargetReached,
     IterationCap,
     TimeLimit,
