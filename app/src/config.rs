@@ -3,6 +3,9 @@
 
 use std::net::SocketAddr;
 
+mod http;
+pub use http::{HttpConfig, RateLimit};
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SmtpTls {
     /// Plain SMTP (a local relay or a test server).
@@ -32,6 +35,8 @@ pub struct Config {
     pub mail_worker: bool,
     /// Load the demo event when the database has no events.
     pub demo: bool,
+    /// Rate limits, proxy trust and timeouts of the HTTP server.
+    pub http: HttpConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -165,6 +170,7 @@ impl Config {
             mail_max_backoff_secs,
             mail_worker: flag("MAIL_WORKER", true)?,
             demo: flag("TAFELRONDE_DEMO", true)?,
+            http: HttpConfig::from_lookup(&val, &flag)?,
         })
     }
 

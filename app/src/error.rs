@@ -18,6 +18,23 @@ pub enum AppError {
     Internal,
     #[error("server function error: {0}")]
     ServerFn(String),
+    /// The request could not be read (missing or malformed arguments, bad path).
+    #[error("bad request")]
+    BadRequest,
+    /// A state-changing request from another site.
+    #[error("cross-origin request refused")]
+    CrossOrigin,
+    /// A server-function body that is not JSON.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("request body too large")]
+    PayloadTooLarge,
+    /// Too many attempts from one client address.
+    #[error("too many requests")]
+    RateLimited,
+    /// The request took longer than the request timeout.
+    #[error("request timeout")]
+    Timeout,
 }
 
 impl AppError {
@@ -30,6 +47,29 @@ impl AppError {
             AppError::InvalidLink => T::ManageInvalid,
             AppError::Internal => T::ErrServer,
             AppError::ServerFn(_) => T::ErrNetwork,
+            AppError::BadRequest | AppError::UnsupportedMediaType => T::ErrBadRequest,
+            AppError::CrossOrigin => T::ErrCrossOrigin,
+            AppError::PayloadTooLarge => T::ErrTooLarge,
+            AppError::RateLimited => T::ErrRateLimited,
+            AppError::Timeout => T::ErrTimeout,
+        }
+    }
+
+    /// The HTTP status of the answer carrying this error: 4xx for the client's mistakes,
+    /// 5xx only for ours. Exhaustive on purpose: a new variant must choose its status.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadRequest => 400,
+            AppError::CrossOrigin => 403,
+            AppError::NotFound | AppError::InvalidLink => 404,
+            AppError::Timeout => 408,
+            AppError::PayloadTooLarge => 413,
+            AppError::UnsupportedMediaType => 415,
+            AppError::RegistrationClosed | AppError::RegistrationNotYetOpen => 422,
+            AppError::RateLimited => 429,
+            AppError::Internal => 500,
+            // Only made in the browser (the server could not be reached).
+            AppError::ServerFn(_) => 502,
         }
     }
 }
@@ -37,8 +77,36 @@ impl AppError {
 impl leptos::server_fn::error::FromServerFnError for AppError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
 
+    /// On the server: the client's malformed arguments become [`AppError::BadRequest`],
+    /// anything else [`AppError::Internal`]; the library text only goes to the log.
+    /// In the browser: a network or decoding failure keeps its text for the console.
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
-        AppError::ServerFn(value.to_string())
+        #[cfg(feature = "ssr")]
+        {
+            use leptos::server_fn::error::ServerFnErrorErr as E;
+            match value {
+                E::Deserialization(_)
+                | E::Args(_)
+                | E::MissingArg(_)
+                | E::UnsupportedRequestMethod(_) => {
+                    tracing::debug!("server function request refused: {value}");
+                    AppError::BadRequest
+                }
+                E::Request(_) => AppError::ServerFn(value.to_string()),
+                E::Registration(_)
+                | E::ServerError(_)
+                | E::MiddlewareError(_)
+                | E::Serialization(_)
+                | E::Response(_) => {
+                    tracing::error!("server function: {value}");
+                    AppError::Internal
+                }
+            }
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            AppError::ServerFn(value.to_string())
+        }
     }
 }
 

@@ -166,6 +166,12 @@ texts! {
     MailManageButton => ["Mijn inschrijving", "My registration", "Mon inscription"],
     MailIcsHint => ["In de bijlage vind je een agenda-item.", "A calendar entry is attached.", "Une entrée d'agenda est jointe."],
     MailGreeting => ["Tot binnenkort!", "See you soon!", "À bientôt !"],
+    ErrBadRequest => ["Dit verzoek kon niet gelezen worden. Laad de pagina opnieuw en probeer het nog eens.", "This request could not be read. Reload the page and try again.", "Cette demande n'a pas pu être lue. Rechargez la page et réessayez."],
+    ErrCrossOrigin => ["Dit formulier werd vanaf een andere website verstuurd en is daarom geweigerd. Open Tafelronde rechtstreeks en probeer het opnieuw.", "This form was sent from another website and was therefore refused. Open Tafelronde directly and try again.", "Ce formulaire a été envoyé depuis un autre site web et a donc été refusé. Ouvrez Tafelronde directement et réessayez."],
+    ErrTooLarge => ["Wat je verstuurde is te groot. Kort je tekst in en probeer opnieuw.", "What you sent is too large. Shorten your text and try again.", "Ce que vous avez envoyé est trop volumineux. Raccourcissez votre texte et réessayez."],
+    ErrRateLimited => ["Te veel pogingen na elkaar. Wacht een minuutje en probeer het dan opnieuw.", "Too many attempts in a row. Please wait a minute, then try again.", "Trop de tentatives d'affilée. Patientez une minute, puis réessayez."],
+    ErrTimeout => ["Dit duurde te lang. Probeer het over een ogenblik opnieuw.", "This took too long. Please try again in a moment.", "Cela a pris trop de temps. Réessayez dans un instant."],
+    ErrPageTitle => ["Dat lukte niet", "That did not work", "Cela n'a pas fonctionné"],
 }
 
 const MONTHS: [[&str; 12]; 3] = [

@@ -137,3 +137,11 @@ pub(crate) fn to_json_list(items: &[String]) -> String {
 pub(crate) fn from_json_list(raw: &str) -> Result<Vec<String>, StoreError> {
     serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
+
+impl Db {
+    /// Readiness: a trivial query that needs a working connection (`SELECT 1`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        on_db!(self, p => sqlx::query("SELECT 1").execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+}
