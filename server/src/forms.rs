@@ -8,6 +8,7 @@ use app::shell;
 use app::state::AppState;
 use app::ui::{PostedForm, PostedManage};
 use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{header, HeaderMap, Request, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -136,14 +137,12 @@ pub async fn cancel(
 /// `/lang/{code}?next=/path`: remembers the language in a cookie and goes back.
 pub async fn set_language(
     Path(code): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
-    let next = q
-        .get("next")
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .cloned()
-        .unwrap_or_else(|| "/".into());
+    // A query that cannot be decoded counts as no `next`.
+    let q = q.map(|Query(q)| q).unwrap_or_default();
+    let next = crate::http::paths::safe_next(q.get("next").map(String::as_str));
     let cookie = format!(
         "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
         lang.code()

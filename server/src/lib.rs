@@ -4,12 +4,15 @@
 //! outbox mail worker. [`start`] is used by `main` and by the integration tests.
 
 mod forms;
+pub mod http;
 
 use app::config::Config;
 use app::mail::{worker, Mailer};
 use app::state::AppState;
 use app::store::Db;
 use app::{shell, App};
+use axum::http::StatusCode;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -18,7 +21,9 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -34,18 +39,40 @@ pub enum StartError {
 pub struct Running {
     pub addr: SocketAddr,
     pub state: AppState,
-    server: tokio::task::JoinHandle<()>,
+    /// Cancelled once the HTTP server has drained: the mail worker stops at this signal.
+    pub shutdown: CancellationToken,
+    server: http::serve::Server,
+    in_flight: http::inflight::InFlight,
     worker: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Running {
+    /// Requests being handled right now.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.count()
+    }
+
+    /// Graceful stop, bounded by `TAFELRONDE_SHUTDOWN_TIMEOUT_SECS`: stop accepting, let
+    /// in-flight requests finish, then stop the mail worker, then close the database.
     pub async fn stop(self) {
-        self.server.abort();
-        if let Some(w) = self.worker {
-            w.abort();
+        let limit = self.state.config.http.shutdown_timeout;
+        let deadline = tokio::time::Instant::now() + limit;
+        tracing::info!(
+            in_flight = self.in_flight.count(),
+            "stopping: no new connections, finishing requests in flight"
+        );
+        if !self.server.shutdown(deadline).await {
+            tracing::warn!("requests still open after {limit:?} were cut off");
         }
-        let _ = self.server.await;
+        self.shutdown.cancel();
+        if let Some(mut w) = self.worker {
+            if tokio::time::timeout_at(deadline, &mut w).await.is_err() {
+                tracing::warn!("mail worker still busy after {limit:?}: stopped");
+                w.abort();
+            }
+        }
         self.state.db.close().await;
+        tracing::info!("stopped");
     }
 }
 
@@ -59,11 +86,16 @@ pub fn leptos_options(cfg: &Config, addr: SocketAddr) -> LeptosOptions {
 }
 
 pub fn router(state: AppState) -> Router {
+    router_counting(state, http::inflight::InFlight::default())
+}
+
+/// The router with the hardening layers; `in_flight` counts the requests being handled.
+fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Router {
     let routes = generate_route_list(App);
     let site_root = state.leptos_options.site_root.to_string();
     let ctx_state = state.clone();
     let fn_state = state.clone();
-    Router::new()
+    let app = Router::new()
         .route(
             "/api/{*fn_name}",
             post(move |req| {
@@ -75,7 +107,8 @@ pub fn router(state: AppState) -> Router {
         .route("/e/{slug}/register", post(forms::register))
         .route("/m/{token}", post(forms::update))
         .route("/m/{token}/cancel", post(forms::cancel))
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(http::health::live))
+        .route("/readyz", get(http::health::ready))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -93,7 +126,33 @@ pub fn router(state: AppState) -> Router {
             ServeDir::new(site_root)
                 .not_found_service(get(forms::not_found).with_state(state.clone())),
         )
-        .with_state(state)
+        .with_state(state.clone());
+    harden(app, &state, in_flight)
+}
+
+/// The layers every request passes, outermost last: request id and log, in-flight count,
+/// path check, cross-origin refusal, server-function statuses, request timeout, body
+/// limit, rate limits.
+fn harden(routes: Router, state: &AppState, in_flight: http::inflight::InFlight) -> Router {
+    let cfg = &state.config.http;
+    let routes = routes
+        .layer(from_fn_with_state(
+            http::ratelimit::RateLimits::new(cfg),
+            http::ratelimit::limit,
+        ))
+        .layer(from_fn(http::limits::limit_api_body))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            cfg.request_timeout,
+        ))
+        .layer(from_fn(http::api_errors::map))
+        .layer(from_fn_with_state(
+            http::origin::OriginGuard::new(&state.config.base_url),
+            http::origin::guard,
+        ))
+        .layer(from_fn(http::paths::refuse_control_characters))
+        .layer(from_fn_with_state(in_flight, http::inflight::track));
+    http::trace::layer(routes)
 }
 
 /// Connects and migrates the database, loads the demo event when configured, binds the
@@ -120,24 +179,31 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         mail_wake: Arc::new(Notify::new()),
         config: Arc::new(cfg),
     };
+    let shutdown = CancellationToken::new();
     let worker = state.config.mail_worker.then(|| {
-        tokio::spawn(worker::run(
+        let run = worker::run(
             db.clone(),
             mailer,
             state.mail_wake.clone(),
             state.config.mail_max_backoff_secs,
-        ))
+        );
+        let stop = shutdown.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                () = run => {}
+                () = stop.cancelled() => {}
+            }
+        })
     });
-    let app = router(state.clone());
-    let server = tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).await {
-            tracing::error!("server stopped: {e}");
-        }
-    });
+    let in_flight = http::inflight::InFlight::default();
+    let app = router_counting(state.clone(), in_flight.clone());
+    let server = http::serve::spawn(listener, app, state.config.http.header_read_timeout);
     Ok(Running {
         addr,
         state,
+        shutdown,
         server,
+        in_flight,
         worker,
     })
 }

@@ -78,13 +78,24 @@ fn report(result: Result<String, app::seating::SeatingError>) -> ExitCode {
     }
 }
 
+/// Logs: `RUST_LOG` filters (default: info, with one line per request),
+/// `LOG_FORMAT=json` writes one JSON object per line instead of text.
+fn init_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match std::env::var("LOG_FORMAT").as_deref() {
+        Ok("json") => builder.json().init(),
+        Ok("text") | Err(_) => builder.init(),
+        Ok(other) => {
+            builder.init();
+            tracing::warn!("LOG_FORMAT={other} is not json or text: using text");
+        }
+    }
+}
+
 fn serve() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
-        )
-        .init();
+    init_logs();
     let cfg = match app::config::Config::from_env() {
         Ok(c) => c,
         Err(e) => {
@@ -108,7 +119,8 @@ fn serve() -> ExitCode {
             }
         };
         println!("Tafelronde listens on http://{}", running.addr);
-        let _ = tokio::signal::ctrl_c().await;
+        let signal = server::http::shutdown::signal().await;
+        tracing::info!("{signal} received: shutting down");
         running.stop().await;
         ExitCode::SUCCESS
     })
