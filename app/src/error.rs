@@ -16,6 +16,10 @@ pub enum AppError {
     InvalidLink,
     #[error("internal error")]
     Internal,
+    #[error("personal link expired")]
+    LinkExpired,
+    #[error("changes closed")]
+    ChangesClosed,
     #[error("server function error: {0}")]
     ServerFn(String),
 }
@@ -30,6 +34,8 @@ impl AppError {
             AppError::InvalidLink => T::ManageInvalid,
             AppError::Internal => T::ErrServer,
             AppError::ServerFn(_) => T::ErrNetwork,
+            AppError::LinkExpired => T::LinkExpired,
+            AppError::ChangesClosed => T::ChangesClosed,
         }
     }
 }

@@ -166,6 +166,11 @@ texts! {
     MailManageButton => ["Mijn inschrijving", "My registration", "Mon inscription"],
     MailIcsHint => ["In de bijlage vind je een agenda-item.", "A calendar entry is attached.", "Une entrée d'agenda est jointe."],
     MailGreeting => ["Tot binnenkort!", "See you soon!", "À bientôt !"],
+    ErrInvalidChars => ["Dit veld bevat ongeldige tekens.", "This field contains invalid characters.", "Ce champ contient des caractères non valides."],
+    LinkExpired => ["Deze link is verlopen: het evenement is voorbij. Heb je een vraag? Neem contact op met de organisator.", "This link has expired: the event is over. Any questions? Please contact the organiser.", "Ce lien a expiré : l'événement est terminé. Une question ? Contactez l'organisateur."],
+    ChangesClosed => ["Aanpassen of annuleren kan niet meer: het evenement begint zo meteen of is al begonnen. Neem contact op met de organisator.", "Changes and cancellations are closed: the event is about to start or has started. Please contact the organiser.", "Les modifications et annulations sont fermées : l'événement va commencer ou a commencé. Contactez l'organisateur."],
+    HoneypotLabel => ["Laat dit veld leeg (het houdt spam tegen).", "Leave this field empty (it stops spam).", "Laissez ce champ vide (il bloque le spam)."],
+    YourEmail => ["Je e-mailadres", "Your e-mail address", "Votre adresse e-mail"],
 }
 
 const MONTHS: [[&str; 12]; 3] = [

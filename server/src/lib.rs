@@ -4,6 +4,7 @@
 //! outbox mail worker. [`start`] is used by `main` and by the integration tests.
 
 mod forms;
+mod strict_form;
 
 use app::config::Config;
 use app::mail::{worker, Mailer};

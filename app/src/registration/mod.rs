@@ -1,9 +1,12 @@
 //! Registration of attendees: the validated domain types of the form (shared with the
 //! browser for live validation), the form and its per-field errors, and (server only)
-//! the service that stores registrations, manages the wait list and queues the mails.
+//! the time rules and the service that stores registrations, manages the wait list and
+//! queues the mails.
 
 pub mod fields;
 pub mod form;
+#[cfg(feature = "ssr")]
+pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod status;

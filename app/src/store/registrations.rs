@@ -1,10 +1,11 @@
-//! Registration rows: insert, look-up by e-mail or by manage-token hash, status changes
-//! and the wait-list order. All writes take a [`Tx`] so callers keep them atomic.
+//! Registration rows: insert, look-up by e-mail or by manage-token hash (several live links
+//! per registration in `manage_tokens`), status changes and the wait-list order. All writes
+//! take a [`Tx`] so callers keep them atomic; reading a link needs no write transaction.
 
-use super::{from_json_list, to_json_list, StoreError, Tx};
+use super::{from_json_list, to_json_list, Db, StoreError, Tx};
 use crate::i18n::Lang;
-use crate::on_tx;
 use crate::registration::{Status, ValidRegistration};
+use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
 #[derive(sqlx::FromRow)]
@@ -23,6 +24,7 @@ struct RegistrationRow {
     lang: String,
     status: String,
     email_confirmed_at: Option<DateTime<Utc>>,
+    link_sent_at: Option<DateTime<Utc>>,
 }
 
 /// A stored registration (server side only; the browser gets a view of it).
@@ -42,6 +44,8 @@ pub struct StoredRegistration {
     pub lang: Lang,
     pub status: Status,
     pub email_confirmed_at: Option<DateTime<Utc>>,
+    /// When the last mail with a personal link was queued.
+    pub link_sent_at: Option<DateTime<Utc>>,
 }
 
 impl TryFrom<RegistrationRow> for StoredRegistration {
@@ -63,13 +67,18 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
             status: Status::parse(&r.status)
                 .ok_or_else(|| StoreError::Corrupt(format!("registration status {}", r.status)))?,
             email_confirmed_at: r.email_confirmed_at,
+            link_sent_at: r.link_sent_at,
         })
     }
 }
 
 const COLUMNS: &str =
     "id, event_id, first_name, last_name, email, organisation, org_type, sector, phone, \
-    offers, needs, lang, status, email_confirmed_at FROM registrations";
+    offers, needs, lang, status, email_confirmed_at, link_sent_at FROM registrations";
+
+/// Selects the registration one live link points to.
+const BY_TOKEN: &str =
+    "WHERE id = (SELECT registration_id FROM manage_tokens WHERE token_hash = $1)";
 
 pub async fn count_confirmed(tx: &mut Tx, event_id: i64) -> Result<i64, StoreError> {
     Ok(on_tx!(tx, c => {
@@ -95,12 +104,27 @@ pub async fn find_active_by_email(
     row.map(StoredRegistration::try_from).transpose()
 }
 
+/// The registration a link (its token's hash) belongs to, read without a write transaction.
 pub async fn find_by_token_hash(
+    db: &Db,
+    hash: &str,
+) -> Result<Option<StoredRegistration>, StoreError> {
+    let row: Option<RegistrationRow> = on_db!(db, p => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} {BY_TOKEN}")))
+            .bind(hash)
+            .fetch_optional(p)
+            .await?
+    });
+    row.map(StoredRegistration::try_from).transpose()
+}
+
+/// As [`find_by_token_hash`], inside a write transaction (re-read under the lock).
+pub async fn find_by_token_hash_tx(
     tx: &mut Tx,
     hash: &str,
 ) -> Result<Option<StoredRegistration>, StoreError> {
     let row: Option<RegistrationRow> = on_tx!(tx, c => {
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} WHERE manage_token_hash = $1")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} {BY_TOKEN}")))
             .bind(hash)
             .fetch_optional(c)
             .await?
@@ -123,6 +147,7 @@ pub async fn first_waitlisted(
     row.map(StoredRegistration::try_from).transpose()
 }
 
+/// Inserts a registration with its first link (`token_hash`, see [`add_link`]).
 pub async fn insert(
     tx: &mut Tx,
     event_id: i64,
@@ -131,7 +156,9 @@ pub async fn insert(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    Ok(on_tx!(tx, c => {
+    // `manage_token_hash` is the legacy single-link column (UNIQUE, NOT NULL): it keeps the
+    // first link's hash; links are looked up in `manage_tokens` only.
+    let id: i64 = on_tx!(tx, c => {
         sqlx::query_scalar(
             "INSERT INTO registrations (event_id, first_name, last_name, email, email_norm, organisation, org_type, \
              sector, phone, offers, needs, lang, status, manage_token_hash, created_at, updated_at) \
@@ -154,7 +181,9 @@ pub async fn insert(
         .bind(now)
         .fetch_one(c)
         .await?
-    }))
+    });
+    add_link(tx, id, token_hash, now).await?;
+    Ok(id)
 }
 
 /// Replaces the editable fields (not the e-mail address, which identifies the person).
@@ -186,21 +215,38 @@ pub async fn update_details(
     Ok(())
 }
 
-pub async fn set_token_hash(
+/// Adds a live link (the hash of a new token) to a registration and records that a mail
+/// with a link is queued now. Earlier links keep working.
+pub async fn add_link(
     tx: &mut Tx,
     id: i64,
-    hash: &str,
+    token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     on_tx!(tx, c => {
-        sqlx::query("UPDATE registrations SET manage_token_hash = $1, updated_at = $2 WHERE id = $3")
-            .bind(hash)
+        sqlx::query("INSERT INTO manage_tokens (token_hash, registration_id, created_at) VALUES ($1, $2, $3)")
+            .bind(token_hash)
+            .bind(id)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query("UPDATE registrations SET link_sent_at = $1 WHERE id = $2")
             .bind(now)
             .bind(id)
             .execute(c)
             .await?;
     });
     Ok(())
+}
+
+/// Number of live links of one registration.
+pub async fn link_count(db: &Db, id: i64) -> Result<i64, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM manage_tokens WHERE registration_id = $1")
+            .bind(id)
+            .fetch_one(p)
+            .await?
+    }))
 }
 
 pub async fn set_status(
@@ -223,6 +269,7 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Marks the address confirmed (first deliberate action through a link; never on a GET).
 pub async fn confirm_email(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
     on_tx!(tx, c => {
         sqlx::query("UPDATE registrations SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")

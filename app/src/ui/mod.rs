@@ -104,6 +104,8 @@ fn ErrorCard(error: crate::error::AppError) -> impl IntoView {
             crate::error::AppError::Internal | crate::error::AppError::ServerFn(_) => {
                 axum::http::StatusCode::INTERNAL_SERVER_ERROR
             }
+            crate::error::AppError::LinkExpired => axum::http::StatusCode::GONE,
+            crate::error::AppError::ChangesClosed => axum::http::StatusCode::CONFLICT,
             _ => axum::http::StatusCode::OK,
         };
         resp.set_status(code);
