@@ -16,9 +16,9 @@ impl Name {
     pub fn parse(raw: &str) -> Result<Name, T> {
         let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         let s = s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
-        if s.contains(char::REPLACEMENT_CHARACTER) {
-            Err(T::ErrInvalidChars)
-        } else if s.chars().any(|c| c.is_control()) {
+        if s.chars()
+            .any(|c| c == char::REPLACEMENT_CHARACTER || c.is_control())
+        {
             Err(T::ErrInvalidChars)
         } else if !s.chars().any(|c| !c.is_whitespace() && !is_invisible(c)) {
             Err(T::ErrRequired)
