@@ -457,5 +457,18 @@ async fn malformed_links_answer_404(db: &TestDb) {
             assert!(r.headers().get("set-cookie").is_none());
         }
     }
+    // The right shape but no such link: the message, no change.
+    let unknown = "ab".repeat(32);
+    let r = post_form(&srv, &format!("/m/{unknown}"), &form("a@b.be")).await;
+    assert_eq!(r.status().as_u16(), 404);
+    assert!(r.text().await.unwrap().contains("Deze link is ongeldig"));
+    let r = post_form(
+        &srv,
+        &format!("/m/{unknown}/cancel"),
+        &[("confirm".into(), "yes".into())],
+    )
+    .await;
+    assert_eq!(r.status().as_u16(), 404);
+    assert!(r.text().await.unwrap().contains("Deze link is ongeldig"));
     srv.stop().await;
 }
