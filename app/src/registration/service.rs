@@ -66,23 +66,6 @@ pub fn is_token_format(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// The stored registration as the form shows it.
-fn form_of(reg: &StoredRegistration) -> RegistrationForm {
-    RegistrationForm {
-        first_name: reg.first_name.clone(),
-        last_name: reg.last_name.clone(),
-        email: reg.email.clone(),
-        organisation: reg.organisation.clone(),
-        org_type: reg.org_type.clone(),
-        sector: reg.sector.clone(),
-        phone: reg.phone.clone().unwrap_or_default(),
-        offers: reg.offers.clone(),
-        needs: reg.needs.clone(),
-        consent: true,
-        ..Default::default()
-    }
-}
-
 fn db_err(e: StoreError) -> AppError {
     tracing::error!("store: {e}");
     AppError::Internal
@@ -177,7 +160,7 @@ impl Registrations {
                     kind: MailKind::LinkResent,
                     lang,
                     reg_id: reg.id,
-                    first_name: &reg.first_name,
+                    first_name: &reg.form.first_name,
                     email: &reg.email,
                 };
                 self.send_link(&mut tx, &event.view, mail, now).await?;
@@ -261,7 +244,7 @@ impl Registrations {
         Ok(ManageView {
             status: reg.status,
             email: reg.email.clone(),
-            form: form_of(&reg),
+            form: reg.form.clone(),
             changes_closed,
             event: event.view,
         })
@@ -377,7 +360,7 @@ impl Registrations {
             kind: MailKind::Promoted,
             lang: next.lang,
             reg_id: next.id,
-            first_name: &next.first_name,
+            first_name: &next.form.first_name,
             email: &next.email,
         };
         self.send_link(tx, &event.view, mail, now).await?;
