@@ -20,6 +20,7 @@ on_both_databases!(
     invalid_utf8_and_invisible_names_are_refused,
     honeypot_stores_nothing,
     malformed_links_answer_404,
+    links_from_before_the_migration_keep_working,
 );
 
 const NO_WORKER: (&str, &str) = ("MAIL_WORKER", "false");
@@ -471,4 +472,116 @@ async fn malformed_links_answer_404(db: &TestDb) {
     assert_eq!(r.status().as_u16(), 404);
     assert!(r.text().await.unwrap().contains("Deze link is ongeldig"));
     srv.stop().await;
+}
+
+async fn links_from_before_the_migration_keep_working(db: &TestDb) {
+    // A database at the first migration, with a registration holding its one link the old
+    // way (`registrations.manage_token_hash`).
+    let backend = if db.is_postgres() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    let dir = std::env::temp_dir().join(format!("tafelronde-mig-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let init = "20261128000001_init.sql";
+    std::fs::copy(
+        format!(
+            "{}/../migrations/{backend}/{init}",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        dir.join(init),
+    )
+    .unwrap();
+    let migrator = sqlx::migrate::Migrator::new(dir.as_path()).await.unwrap();
+    let token = "c0ffee".repeat(10) + "abcd";
+    let hash = app::registration::service::hash_token(&token);
+    let now = Utc::now();
+    let e = app::demo::demo_event(now);
+    let event_sql = "INSERT INTO events (slug, title, description, programme, venue_name, venue_address, \
+        starts_at, ends_at, capacity, registration_opens_at, registration_closes_at, organiser_name, \
+        organiser_email, topics, created_at) VALUES ('oud', 'Oud', '', '', 'Zaal', 'Straat 1', $1, $2, 10, $3, $4, 'Org', 'org@example.be', '[]', $3)";
+    let reg_sql = "INSERT INTO registrations (event_id, first_name, last_name, email, email_norm, organisation, \
+        org_type, sector, phone, offers, needs, lang, status, manage_token_hash, created_at, updated_at) \
+        VALUES (1, 'Oud', 'Lid', 'oud@example.be', 'oud@example.be', 'Org', 'company', 'ict', NULL, '[]', '[]', 'nl', \
+        'confirmed', $1, $2, $2)";
+    macro_rules! seed {
+        ($pool:expr) => {{
+            let pool = $pool;
+            migrator.run(&pool).await.unwrap();
+            sqlx::query(event_sql)
+                .bind(e.starts_at)
+                .bind(e.ends_at)
+                .bind(now)
+                .bind(e.registration_closes_at)
+                .execute(&pool)
+                .await
+                .unwrap();
+            sqlx::query(reg_sql)
+                .bind(&hash)
+                .bind(now)
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+        }};
+    }
+    if db.is_postgres() {
+        seed!(sqlx::PgPool::connect(&db.url).await.unwrap());
+    } else {
+        let opts: sqlx::sqlite::SqliteConnectOptions = db.url.parse().unwrap();
+        seed!(sqlx::SqlitePool::connect_with(opts.create_if_missing(true))
+            .await
+            .unwrap());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // The server migrates the rest; the old link still opens the registration.
+    let srv = start(db, free_port(), &[NO_WORKER]).await;
+    let (status, page) = get(&srv, &format!("/m/{token}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("oud@example.be"));
+    assert_eq!(
+        scalar_i64(&srv.state.db, "SELECT COUNT(*) FROM manage_tokens").await,
+        1
+    );
+    srv.stop().await;
+}
+
+/// Both databases end with the same tables and columns after all migrations.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_and_postgres_have_the_same_tables_and_columns() {
+    let Some(pg) = TestDb::postgres().await else {
+        return;
+    };
+    let lite = TestDb::sqlite();
+    let columns = |db: Db| async move {
+        let mut cols: Vec<(String, String)> = match &db {
+            Db::Sqlite(p) => sqlx::query_as(
+                "SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+            )
+            .fetch_all(p)
+            .await
+            .unwrap(),
+            Db::Postgres(p) => sqlx::query_as(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%'",
+            )
+            .fetch_all(p)
+            .await
+            .unwrap(),
+        };
+        db.close().await;
+        cols.sort();
+        cols
+    };
+    let a = columns(Db::connect(&lite.url).await.unwrap()).await;
+    let b = columns(Db::connect(&pg.url).await.unwrap()).await;
+    assert!(a
+        .iter()
+        .any(|(t, c)| t == "manage_tokens" && c == "token_hash"));
+    assert_eq!(a, b, "SQLite (left) and PostgreSQL (right) schemas differ");
+    lite.cleanup().await;
+    pg.cleanup().await;
 }
