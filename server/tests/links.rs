@@ -21,6 +21,7 @@ on_both_databases!(
     honeypot_stores_nothing,
     malformed_links_answer_404,
     links_from_before_the_migration_keep_working,
+    our_failure_on_edit_keeps_the_typed_values,
 );
 
 const NO_WORKER: (&str, &str) = ("MAIL_WORKER", "false");
@@ -544,6 +545,46 @@ async fn links_from_before_the_migration_keep_working(db: &TestDb) {
     assert_eq!(
         scalar_i64(&srv.state.db, "SELECT COUNT(*) FROM manage_tokens").await,
         1
+    );
+    srv.stop().await;
+}
+
+async fn our_failure_on_edit_keeps_the_typed_values(db: &TestDb) {
+    let srv = start(db, free_port(), &[NO_WORKER]).await;
+    add_event(&srv, "netwerk", 10).await;
+    let email = unique_email("fault");
+    post_form(&srv, "/e/netwerk/register", &form(&email)).await;
+    let t = tokens_to(&srv.state.db, &email).await.remove(0);
+    // Every update of a registration now fails in the database (our fault, not theirs).
+    match &srv.state.db {
+        Db::Sqlite(p) => {
+            sqlx::query(
+                "CREATE TRIGGER no_updates BEFORE UPDATE ON registrations \
+                 BEGIN SELECT RAISE(ABORT, 'broken'); END",
+            )
+            .execute(p)
+            .await
+            .unwrap();
+        }
+        Db::Postgres(p) => {
+            for sql in [
+                "CREATE FUNCTION broken() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'broken'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER no_updates BEFORE UPDATE ON registrations FOR EACH ROW EXECUTE FUNCTION broken()",
+            ] {
+                sqlx::query(sql).execute(p).await.unwrap();
+            }
+        }
+    }
+    let mut f = form(&email);
+    f.retain(|(k, _)| k != "organisation");
+    f.push(("organisation".into(), "Shark Solutions".into()));
+    let r = post_form(&srv, &format!("/m/{t}"), &f).await;
+    assert_eq!(r.status().as_u16(), 500);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Je gegevens zijn niet verloren"), "{page}");
+    assert!(
+        page.contains("value=\"Shark Solutions\""),
+        "what was typed is still on the page"
     );
     srv.stop().await;
 }
