@@ -213,6 +213,14 @@ mod tests {
         assert_eq!(c.listen.port(), 3000);
         assert_eq!(c.base_url, "http://127.0.0.1:3000");
         assert_eq!(c.smtp_tls, SmtpTls::None);
+        assert_eq!(
+            (
+                c.link_valid_days_after_event,
+                c.changes_close_minutes_before_start,
+                c.link_resend_minutes
+            ),
+            (30, 0, 10)
+        );
     }
 
     #[test]
