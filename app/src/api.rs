@@ -46,14 +46,14 @@ pub async fn register(
     lang: Lang,
 ) -> Result<RegisterOutcome, AppError> {
     let state = app_state()?;
-    crate::registration::service::register(&state, &slug, &form, lang).await
+    state.registrations().register(&slug, &form, lang).await
 }
 
-/// Opens a manage link (confirms the address).
+/// Opens a manage link (a read; it does not confirm the address).
 #[server(prefix = "/api", endpoint = "manage", input = Json)]
 pub async fn open_registration(token: String) -> Result<ManageView, AppError> {
     let state = app_state()?;
-    crate::registration::service::open(&state, &token).await
+    state.registrations().open(&token).await
 }
 
 #[server(prefix = "/api", endpoint = "manage/update", input = Json)]
@@ -63,7 +63,7 @@ pub async fn update_registration(
     lang: Lang,
 ) -> Result<RegisterOutcome, AppError> {
     let state = app_state()?;
-    crate::registration::service::update(&state, &token, &form, lang).await
+    state.registrations().update(&token, &form, lang).await
 }
 
 /// Cancels; `confirm` must be true (the user ticked the confirmation box).
@@ -73,6 +73,6 @@ pub async fn cancel_registration(token: String, confirm: bool) -> Result<bool, A
         return Ok(false);
     }
     let state = app_state()?;
-    crate::registration::service::cancel(&state, &token).await?;
+    state.registrations().cancel(&token).await?;
     Ok(true)
 }

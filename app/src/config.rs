@@ -37,6 +37,12 @@ pub struct Config {
     pub demo: bool,
     /// Rate limits, proxy trust and timeouts of the HTTP server.
     pub http: HttpConfig,
+    /// Personal links stop working this many days after the event ends.
+    pub link_valid_days_after_event: i64,
+    /// Editing and cancelling close this many minutes before the event starts (0 = at the start).
+    pub changes_close_minutes_before_start: i64,
+    /// Registering again with a known address re-sends its link at most once per this many minutes.
+    pub link_resend_minutes: i64,
 }
 
 impl std::fmt::Debug for Config {
@@ -156,7 +162,21 @@ impl Config {
                 Some(o) => Err(err(k, format!("'{o}' is not true or false"))),
             }
         };
+        let whole = |k: &'static str, default: i64| -> Result<i64, ConfigError> {
+            match val(k) {
+                None => Ok(default),
+                Some(raw) => raw
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| (0..=1_000_000).contains(n))
+                    .ok_or_else(|| err(k, format!("'{raw}' is not a whole number ≥ 0"))),
+            }
+        };
         Ok(Config {
+            link_valid_days_after_event: whole("LINK_VALID_DAYS_AFTER_EVENT", 30)?,
+            changes_close_minutes_before_start: whole("CHANGES_CLOSE_MINUTES_BEFORE_START", 0)?,
+            link_resend_minutes: whole("LINK_RESEND_MINUTES", 10)?,
             database_url,
             base_url,
             listen,
@@ -199,6 +219,14 @@ mod tests {
         assert_eq!(c.listen.port(), 3000);
         assert_eq!(c.base_url, "http://127.0.0.1:3000");
         assert_eq!(c.smtp_tls, SmtpTls::None);
+        assert_eq!(
+            (
+                c.link_valid_days_after_event,
+                c.changes_close_minutes_before_start,
+                c.link_resend_minutes
+            ),
+            (30, 0, 10)
+        );
     }
 
     #[test]
@@ -212,6 +240,9 @@ mod tests {
             ("MAIL_FROM", "not an address"),
             ("MAIL_MAX_BACKOFF_SECS", "0"),
             ("MAIL_WORKER", "perhaps"),
+            ("LINK_VALID_DAYS_AFTER_EVENT", "-1"),
+            ("CHANGES_CLOSE_MINUTES_BEFORE_START", "soon"),
+            ("LINK_RESEND_MINUTES", "1.5"),
         ] {
             let e = cfg(&[(k, v)])
                 .err()

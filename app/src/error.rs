@@ -16,6 +16,10 @@ pub enum AppError {
     InvalidLink,
     #[error("internal error")]
     Internal,
+    #[error("personal link expired")]
+    LinkExpired,
+    #[error("changes closed")]
+    ChangesClosed,
     #[error("server function error: {0}")]
     ServerFn(String),
     /// The request could not be read (missing or malformed arguments, bad path).
@@ -52,6 +56,8 @@ impl AppError {
             AppError::PayloadTooLarge => T::ErrTooLarge,
             AppError::RateLimited => T::ErrRateLimited,
             AppError::Timeout => T::ErrTimeout,
+            AppError::LinkExpired => T::LinkExpired,
+            AppError::ChangesClosed => T::ChangesClosed,
         }
     }
 
@@ -62,6 +68,8 @@ impl AppError {
             AppError::BadRequest => 400,
             AppError::CrossOrigin => 403,
             AppError::NotFound | AppError::InvalidLink => 404,
+            AppError::ChangesClosed => 409,
+            AppError::LinkExpired => 410,
             AppError::Timeout => 408,
             AppError::PayloadTooLarge => 413,
             AppError::UnsupportedMediaType => 415,

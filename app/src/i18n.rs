@@ -120,7 +120,7 @@ texts! {
     ErrNetwork => ["Geen verbinding met de server. Probeer opnieuw.", "Cannot reach the server. Please try again.", "Impossible de joindre le serveur. Réessayez."],
     CheckMailTitle => ["Kijk in je mailbox", "Check your mailbox", "Consultez votre boîte mail"],
     CheckMailText => ["Bedankt! We stuurden een mail met je bevestiging, de praktische info en je persoonlijke link om je inschrijving te bekijken, aan te passen of te annuleren.", "Thank you! We sent a mail with your confirmation, the practical details and your personal link to view, change or cancel your registration.", "Merci ! Nous vous avons envoyé un e-mail avec votre confirmation, les infos pratiques et votre lien personnel pour consulter, modifier ou annuler votre inscription."],
-    CheckMailAlready => ["Was dit adres al ingeschreven? Dan stuurden we de link opnieuw.", "If this address is registered, we sent the link again.", "Si cette adresse est déjà inscrite, nous avons renvoyé le lien."],
+    CheckMailAlready => ["Was dit adres al ingeschreven? Dan stuurden we de link opnieuw (niet vaker dan om de paar minuten).", "If this address is registered, we sent the link again (not more often than every few minutes).", "Si cette adresse est déjà inscrite, nous avons renvoyé le lien (une seule fois par période de quelques minutes)."],
     CheckMailSpam => ["Geen mail binnen enkele minuten? Kijk ook in je map met ongewenste mail.", "No mail within a few minutes? Check your spam folder too.", "Pas d'e-mail d'ici quelques minutes ? Vérifiez aussi vos indésirables."],
     ManageTitle => ["Mijn inschrijving", "My registration", "Mon inscription"],
     ManageInvalid => ["Deze link is ongeldig of verlopen. Gebruik de meest recente mail, of schrijf opnieuw in om een nieuwe link te krijgen.", "This link is invalid or out of date. Use the most recent mail, or register again to receive a new link.", "Ce lien est invalide ou périmé. Utilisez le dernier e-mail, ou réinscrivez-vous pour recevoir un nouveau lien."],
@@ -172,6 +172,11 @@ texts! {
     ErrRateLimited => ["Te veel pogingen na elkaar. Wacht een minuutje en probeer het dan opnieuw.", "Too many attempts in a row. Please wait a minute, then try again.", "Trop de tentatives d'affilée. Patientez une minute, puis réessayez."],
     ErrTimeout => ["Dit duurde te lang. Probeer het over een ogenblik opnieuw.", "This took too long. Please try again in a moment.", "Cela a pris trop de temps. Réessayez dans un instant."],
     ErrPageTitle => ["Dat lukte niet", "That did not work", "Cela n'a pas fonctionné"],
+    ErrInvalidChars => ["Dit veld bevat ongeldige tekens.", "This field contains invalid characters.", "Ce champ contient des caractères non valides."],
+    LinkExpired => ["Deze link is verlopen: het evenement is voorbij. Heb je een vraag? Neem contact op met de organisator.", "This link has expired: the event is over. Any questions? Please contact the organiser.", "Ce lien a expiré : l'événement est terminé. Une question ? Contactez l'organisateur."],
+    ChangesClosed => ["Aanpassen of annuleren kan niet meer: het evenement begint zo meteen of is al begonnen. Neem contact op met de organisator.", "Changes and cancellations are closed: the event is about to start or has started. Please contact the organiser.", "Les modifications et annulations sont fermées : l'événement va commencer ou a commencé. Contactez l'organisateur."],
+    HoneypotLabel => ["Laat dit veld leeg (het houdt spam tegen).", "Leave this field empty (it stops spam).", "Laissez ce champ vide (il bloque le spam)."],
+    YourEmail => ["Je e-mailadres", "Your e-mail address", "Votre adresse e-mail"],
 }
 
 const MONTHS: [[&str; 12]; 3] = [

@@ -4,6 +4,7 @@
 //! server-only services (store, mail, configuration) are compiled with `ssr` only.
 
 pub mod api;
+pub mod domain;
 pub mod error;
 pub mod event;
 pub mod i18n;

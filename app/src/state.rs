@@ -28,3 +28,14 @@ pub fn app_state() -> Result<AppState, crate::error::AppError> {
         crate::error::AppError::Internal
     })
 }
+
+impl AppState {
+    /// The registration service with what it needs from this state.
+    pub fn registrations(&self) -> crate::registration::service::Registrations {
+        crate::registration::service::Registrations::new(
+            self.db.clone(),
+            &self.config,
+            self.mail_wake.clone(),
+        )
+    }
+}

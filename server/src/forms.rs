@@ -1,7 +1,11 @@
-//! Plain HTML form posts (JavaScript off): registration, edit and cancel. Each calls the
-//! same service as the server functions; on success it redirects (303), on a user error it
-//! renders the page again with the typed values and the messages at the fields (422).
+//! Plain HTML form posts (JavaScript off): registration, edit and cancel. Bodies are parsed
+//! strictly ([`StrictForm`]). Each calls the same service as the server functions; on
+//! success it redirects (303), on a refusal it renders the page again with the typed values
+//! and the messages (4xx for the user's mistakes, 5xx for ours). A link is checked to be a
+//! token before it is used in a redirect.
 
+use crate::strict_form::StrictForm;
+use app::error::AppError;
 use app::i18n::{Lang, T};
 use app::registration::{service, RegisterOutcome, RegistrationForm};
 use app::shell;
@@ -9,11 +13,26 @@ use app::state::AppState;
 use app::ui::{PostedForm, PostedManage};
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, Request, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use std::collections::HashMap;
+
+/// Characters escaped in one path segment.
+const PATH_SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 fn lang_of(headers: &HeaderMap) -> Lang {
     headers
@@ -55,35 +74,63 @@ async fn render_page<C: Clone + Send + Sync + 'static>(
     res
 }
 
+/// The status of a page that shows `e`: 4xx for the user's mistakes, 5xx for ours.
+fn status_of(e: &AppError) -> StatusCode {
+    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The typed form of a strict form post, with the fields that were not valid UTF-8.
+fn form_of(body: &StrictForm) -> RegistrationForm {
+    let mut form = RegistrationForm::from_pairs(&body.pairs);
+    for name in &body.invalid {
+        form.mark_invalid(name);
+    }
+    form
+}
+
+/// The manage page of a link (its token already checked to be 64 hex digits).
+fn manage_path(token: &str) -> String {
+    format!("/m/{token}")
+}
+
 pub async fn register(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     uri: Uri,
     headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
+    body: StrictForm,
 ) -> Response {
     let lang = lang_of(&headers);
-    let form = RegistrationForm::from_pairs(&pairs);
+    let form = form_of(&body);
     let posted = |errors, general| PostedForm {
         form: form.clone(),
         errors,
         general,
     };
-    let posted = match service::register(&state, &slug, &form, lang).await {
+    let (posted, status) = match state.registrations().register(&slug, &form, lang).await {
         Ok(RegisterOutcome::Accepted) => {
-            return Redirect::to(&format!("/e/{slug}/check-mail")).into_response()
+            let slug = utf8_percent_encode(&slug, PATH_SEGMENT);
+            return Redirect::to(&format!("/e/{slug}/check-mail")).into_response();
         }
-        Ok(RegisterOutcome::Invalid(errors)) => posted(errors, Some(T::FixErrors)),
-        Err(e) => posted(Default::default(), Some(e.message())),
+        Ok(RegisterOutcome::Invalid(errors)) => (
+            posted(errors, Some(T::FixErrors)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(e) => (posted(Default::default(), Some(e.message())), status_of(&e)),
     };
-    render_page(
-        state,
-        uri,
-        headers,
-        Some(posted),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    render_page(state, uri, headers, Some(posted), status).await
+}
+
+/// A refused edit or cancellation: the manage page again with the message, and the typed
+/// values of an edit. An unusable link shows the link's own error page.
+async fn refused(
+    state: AppState,
+    uri: Uri,
+    headers: HeaderMap,
+    posted: PostedManage,
+    status: StatusCode,
+) -> Response {
+    render_page(state, uri, headers, Some(posted), status).await
 }
 
 pub async fn update(
@@ -91,45 +138,61 @@ pub async fn update(
     Path(token): Path<String>,
     uri: Uri,
     headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
+    body: StrictForm,
 ) -> Response {
-    let lang = lang_of(&headers);
-    let form = RegistrationForm::from_pairs(&pairs);
-    match service::update(&state, &token, &form, lang).await {
-        Ok(RegisterOutcome::Accepted) => {
-            Redirect::to(&format!("/m/{token}?saved=1")).into_response()
-        }
-        Ok(RegisterOutcome::Invalid(errors)) => {
-            let p = PostedManage { form, errors };
-            render_page(
-                state,
-                uri,
-                headers,
-                Some(p),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(_) => {
-            render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await
-        }
+    if !service::is_token_format(&token) {
+        return render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await;
     }
+    let lang = lang_of(&headers);
+    let form = form_of(&body);
+    let (posted, status) = match state.registrations().update(&token, &form, lang).await {
+        Ok(RegisterOutcome::Accepted) => {
+            return Redirect::to(&format!("{}?saved=1", manage_path(&token))).into_response()
+        }
+        Ok(RegisterOutcome::Invalid(errors)) => (
+            PostedManage {
+                form: Some(form),
+                errors,
+                general: Some(T::FixErrors),
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(e) => (
+            PostedManage {
+                form: Some(form),
+                errors: Default::default(),
+                general: Some(e.message()),
+            },
+            status_of(&e),
+        ),
+    };
+    refused(state, uri, headers, posted, status).await
 }
 
 pub async fn cancel(
     State(state): State<AppState>,
     Path(token): Path<String>,
     headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
+    body: StrictForm,
 ) -> Response {
-    if !pairs.iter().any(|(k, _)| k == "confirm") {
-        return Redirect::to(&format!("/m/{token}?cancel_error=1")).into_response();
+    if !service::is_token_format(&token) {
+        let uri = Uri::from_static("/m/invalid");
+        return render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await;
     }
-    match service::cancel(&state, &token).await {
-        Ok(()) => Redirect::to(&format!("/m/{token}")).into_response(),
-        Err(_) => {
-            let uri: Uri = format!("/m/{token}").parse().unwrap_or_default();
-            render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await
+    let page = manage_path(&token);
+    if !body.pairs.iter().any(|(k, _)| k == "confirm") {
+        return Redirect::to(&format!("{page}?cancel_error=1")).into_response();
+    }
+    match state.registrations().cancel(&token).await {
+        Ok(()) => Redirect::to(&page).into_response(),
+        Err(e) => {
+            let uri: Uri = page.parse().unwrap_or_else(|_| Uri::from_static("/"));
+            let posted = PostedManage {
+                form: None,
+                errors: Default::default(),
+                general: Some(e.message()),
+            };
+            refused(state, uri, headers, posted, status_of(&e)).await
         }
     }
 }

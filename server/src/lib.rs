@@ -5,6 +5,7 @@
 
 mod forms;
 pub mod http;
+mod strict_form;
 
 use app::config::Config;
 use app::mail::{worker, Mailer};

@@ -1,15 +1,14 @@
-//! Registration of attendees: the validated domain types of the form (shared with the
-//! browser for live validation), the form and its per-field errors, and (server only)
-//! the service that stores registrations, manages the wait list and queues the mails.
+//! Registration of attendees: what the pages receive ([`views`]) and (server only) the time
+//! rules and the service that stores registrations, manages the wait list and queues the
+//! mails. The form, its field types and the status live in [`crate::domain`] (re-exported
+//! here), below both this service and the store.
 
-pub mod fields;
-pub mod form;
+#[cfg(feature = "ssr")]
+pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
-pub mod status;
 pub mod views;
 
-pub use fields::*;
-pub use form::*;
-pub use status::Status;
+pub use crate::domain::*;
+pub use crate::domain::{fields, form, status};
 pub use views::{ManageView, RegisterOutcome};

@@ -1,17 +1,51 @@
 //! The registration service (server only): registering with capacity and wait list,
-//! re-sending the personal link, viewing/editing/cancelling through the manage token and
-//! promoting from the wait list. Each change and its mail are written in one transaction.
+//! re-sending the personal link (at most once per interval), viewing/editing/cancelling
+//! through a personal link within the time rules, and promoting from the wait list.
+//! Each change and its mail are written in one transaction.
 
+use super::rules::Rules;
 use super::{ManageView, RegisterOutcome, RegistrationForm, Status};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::Lang;
 use crate::mail::{render, MailKind, MailTo};
-use crate::state::AppState;
+use crate::store::events::{self, StoredEvent};
 use crate::store::registrations::{self, StoredRegistration};
-use crate::store::{events, outbox, StoreError, Tx};
+use crate::store::{outbox, Db, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// What the service needs: the database, the time rules, where links point to, the
+/// sender's domain (for Message-IDs) and the mail worker's wake-up.
+#[derive(Clone)]
+pub struct Registrations {
+    pub db: Db,
+    pub rules: Rules,
+    /// The public base URL, without a trailing slash.
+    pub base_url: String,
+    /// The domain part of Message-IDs.
+    pub mail_domain: String,
+    pub mail_wake: Arc<Notify>,
+}
+
+impl Registrations {
+    pub fn new(db: Db, config: &crate::config::Config, mail_wake: Arc<Notify>) -> Registrations {
+        let mail_domain = config
+            .mail_from
+            .rsplit_once('@')
+            .map(|(_, d)| d.trim_end_matches('>').to_string())
+            .unwrap_or_else(|| "tafelronde.localhost".into());
+        Registrations {
+            db,
+            rules: Rules::from_config(config),
+            base_url: config.base_url.clone(),
+            mail_domain,
+            mail_wake,
+        }
+    }
+}
 
 /// A new random manage token (256 bits, hex) and the hash that is stored.
 pub fn new_token() -> Result<(String, String), AppError> {
@@ -26,14 +60,10 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn message_id(state: &AppState) -> String {
-    let domain = state
-        .config
-        .mail_from
-        .rsplit_once('@')
-        .map(|(_, d)| d.trim_end_matches('>').to_string())
-        .unwrap_or_else(|| "tafelronde.localhost".into());
-    format!("<{}@{}>", uuid::Uuid::new_v4(), domain)
+/// Whether `token` has the shape of a manage token (64 hex digits). Checked before any
+/// database access, and before a token is put into a URL.
+pub fn is_token_format(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 fn db_err(e: StoreError) -> AppError {
@@ -41,238 +71,299 @@ fn db_err(e: StoreError) -> AppError {
     AppError::Internal
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn queue_mail(
-    state: &AppState,
-    tx: &mut Tx,
+/// One mail with a fresh personal link for a registration.
+struct LinkMail<'a> {
     kind: MailKind,
     lang: Lang,
-    event: &EventView,
     reg_id: i64,
-    first_name: &str,
-    email: &str,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let base = &state.config.base_url;
-    let manage_url = format!("{base}/m/{token}");
-    let to = MailTo {
-        lang,
-        first_name,
-        address: email,
-        manage_url: &manage_url,
-        base_url: base,
-    };
-    let mut mail = render(kind, event, &to, message_id(state));
-    mail.registration_id = Some(reg_id);
-    outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
-    Ok(())
+    first_name: &'a str,
+    email: &'a str,
 }
 
-pub async fn register(
-    state: &AppState,
-    slug: &str,
-    form: &RegistrationForm,
-    lang: Lang,
-) -> Result<RegisterOutcome, AppError> {
-    let now = Utc::now();
-    let event = events::by_slug(&state.db, slug)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
-    match event.view.window(now) {
-        RegistrationWindow::NotYetOpen => return Err(AppError::RegistrationNotYetOpen),
-        RegistrationWindow::Closed => return Err(AppError::RegistrationClosed),
-        RegistrationWindow::Open => {}
-    }
-    let valid = match form.validate(&event.view.topic_codes(), lang) {
-        Ok(v) => v,
-        Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
-    };
-    let (token, hash) = new_token()?;
-    let mut tx = state.db.begin_write().await.map_err(db_err)?;
-    events::lock(&mut tx, event.id).await.map_err(db_err)?;
-    let existing =
-        registrations::find_active_by_email(&mut tx, event.id, &valid.email.normalized())
+impl Registrations {
+    /// Adds a new live link to the registration and queues `mail` with it.
+    async fn send_link(
+        &self,
+        tx: &mut Tx,
+        event: &EventView,
+        mail: LinkMail<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let (token, hash) = new_token()?;
+        registrations::add_link(tx, mail.reg_id, &hash, now)
             .await
             .map_err(db_err)?;
-    let (kind, reg_id, first_name, recipient) = match existing {
-        Some(reg) => {
-            // The link goes to the address as first registered, never to the new spelling.
-            registrations::set_token_hash(&mut tx, reg.id, &hash, now)
-                .await
-                .map_err(db_err)?;
-            (MailKind::LinkResent, reg.id, reg.first_name, reg.email)
-        }
-        None => {
-            let confirmed = registrations::count_confirmed(&mut tx, event.id)
-                .await
-                .map_err(db_err)?;
-            let status = if confirmed < event.view.capacity {
-                Status::Confirmed
-            } else {
-                Status::Waitlisted
-            };
-            let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now)
-                .await
-                .map_err(db_err)?;
-            let kind = if status == Status::Confirmed {
-                MailKind::Confirmed
-            } else {
-                MailKind::Waitlisted
-            };
-            (
-                kind,
-                id,
-                valid.first_name.as_str().to_string(),
-                valid.email.as_str().to_string(),
-            )
-        }
-    };
-    queue_mail(
-        state,
-        &mut tx,
-        kind,
-        lang,
-        &event.view,
-        reg_id,
-        &first_name,
-        &recipient,
-        &token,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(db_err)?;
-    state.mail_wake.notify_one();
-    Ok(RegisterOutcome::Accepted)
-}
-
-async fn by_token(tx: &mut Tx, token: &str) -> Result<StoredRegistration, AppError> {
-    if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(AppError::InvalidLink);
+        self.queue_mail(tx, event, &mail, &token, now).await
     }
-    registrations::find_by_token_hash(tx, &hash_token(token))
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::InvalidLink)
-}
 
-fn view_of(event: EventView, reg: &StoredRegistration) -> ManageView {
-    ManageView {
-        event,
-        status: reg.status,
-        email: reg.email.clone(),
-        form: RegistrationForm {
-            first_name: reg.first_name.clone(),
-            last_name: reg.last_name.clone(),
-            email: reg.email.clone(),
-            organisation: reg.organisation.clone(),
-            org_type: reg.org_type.clone(),
-            sector: reg.sector.clone(),
-            phone: reg.phone.clone().unwrap_or_default(),
-            offers: reg.offers.clone(),
-            needs: reg.needs.clone(),
-            consent: true,
-        },
+    async fn queue_mail(
+        &self,
+        tx: &mut Tx,
+        event: &EventView,
+        m: &LinkMail<'_>,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let manage_url = format!("{}/m/{token}", self.base_url);
+        let to = MailTo {
+            lang: m.lang,
+            first_name: m.first_name,
+            address: m.email,
+            manage_url: &manage_url,
+            base_url: &self.base_url,
+        };
+        let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
+        let mut mail = render(m.kind, event, &to, message_id);
+        mail.registration_id = Some(m.reg_id);
+        outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
+        Ok(())
     }
-}
 
-/// Opens the manage link: confirms the e-mail address and returns the registration.
-pub async fn open(state: &AppState, token: &str) -> Result<ManageView, AppError> {
-    let now = Utc::now();
-    let mut tx = state.db.begin_write().await.map_err(db_err)?;
-    let reg = by_token(&mut tx, token).await?;
-    registrations::confirm_email(&mut tx, reg.id, now)
-        .await
-        .map_err(db_err)?;
-    let event = events::by_id_tx(&mut tx, reg.event_id)
-        .await
-        .map_err(db_err)?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(view_of(event.view, &reg))
-}
-
-/// Saves edited details (the e-mail address stays as registered).
-pub async fn update(
-    state: &AppState,
-    token: &str,
-    form: &RegistrationForm,
-    lang: Lang,
-) -> Result<RegisterOutcome, AppError> {
-    let now = Utc::now();
-    let mut tx = state.db.begin_write().await.map_err(db_err)?;
-    let reg = by_token(&mut tx, token).await?;
-    if reg.status == Status::Cancelled {
-        return Err(AppError::InvalidLink);
-    }
-    let event = events::by_id_tx(&mut tx, reg.event_id)
-        .await
-        .map_err(db_err)?;
-    let mut form = form.clone();
-    form.email = reg.email.clone();
-    form.consent = true;
-    let valid = match form.validate(&event.view.topic_codes(), lang) {
-        Ok(v) => v,
-        Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
-    };
-    registrations::update_details(&mut tx, reg.id, &valid, now)
-        .await
-        .map_err(db_err)?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(RegisterOutcome::Accepted)
-}
-
-/// Cancels; a freed confirmed seat goes to the first on the wait list, who gets a mail.
-pub async fn cancel(state: &AppState, token: &str) -> Result<(), AppError> {
-    let now = Utc::now();
-    let mut tx = state.db.begin_write().await.map_err(db_err)?;
-    let reg = by_token(&mut tx, token).await?;
-    events::lock(&mut tx, reg.event_id).await.map_err(db_err)?;
-    // Re-read under the lock: a concurrent cancel may have won.
-    let reg = by_token(&mut tx, token).await?;
-    if reg.status == Status::Cancelled {
-        return Ok(());
-    }
-    registrations::set_status(&mut tx, reg.id, Status::Cancelled, now)
-        .await
-        .map_err(db_err)?;
-    let mut promoted = false;
-    if reg.status == Status::Confirmed {
-        let event = events::by_id_tx(&mut tx, reg.event_id)
+    /// Registers for the event `slug`. A known address creates nothing and gets its link
+    /// again, at most once per resend interval; the answer is the same in every case. A
+    /// filled honeypot stores and sends nothing but answers as a success.
+    pub async fn register(
+        &self,
+        slug: &str,
+        form: &RegistrationForm,
+        lang: Lang,
+    ) -> Result<RegisterOutcome, AppError> {
+        let now = Utc::now();
+        let event = events::by_slug(&self.db, slug)
             .await
-            .map_err(db_err)?;
-        if event.view.confirmed < event.view.capacity {
-            if let Some(next) = registrations::first_waitlisted(&mut tx, reg.event_id)
+            .map_err(db_err)?
+            .ok_or(AppError::NotFound)?;
+        if form.is_bot() {
+            tracing::warn!(event = slug, "honeypot filled in: registration dropped");
+            return Ok(RegisterOutcome::Accepted);
+        }
+        let valid = match form.validate(&event.view.topic_codes(), lang) {
+            Ok(v) => v,
+            Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
+        };
+        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        // Window and capacity are read under the lock that counts the seats.
+        let event = events::lock(&mut tx, event.id).await.map_err(db_err)?;
+        match event.view.window(now) {
+            RegistrationWindow::NotYetOpen => return Err(AppError::RegistrationNotYetOpen),
+            RegistrationWindow::Closed => return Err(AppError::RegistrationClosed),
+            RegistrationWindow::Open => {}
+        }
+        let existing =
+            registrations::find_active_by_email(&mut tx, event.id, &valid.email.normalized())
                 .await
-                .map_err(db_err)?
-            {
-                let (token, hash) = new_token()?;
-                registrations::set_status(&mut tx, next.id, Status::Confirmed, now)
-                    .await
-                    .map_err(db_err)?;
-                registrations::set_token_hash(&mut tx, next.id, &hash, now)
-                    .await
-                    .map_err(db_err)?;
-                queue_mail(
-                    state,
-                    &mut tx,
-                    MailKind::Promoted,
-                    next.lang,
-                    &event.view,
-                    next.id,
-                    &next.first_name,
-                    &next.email,
-                    &token,
-                    now,
-                )
-                .await?;
-                promoted = true;
+                .map_err(db_err)?;
+        let queued = match existing {
+            Some(reg) if self.rules.may_resend(reg.link_sent_at, now) => {
+                // The link goes to the address as first registered, never to the new spelling.
+                let mail = LinkMail {
+                    kind: MailKind::LinkResent,
+                    lang,
+                    reg_id: reg.id,
+                    first_name: &reg.form.first_name,
+                    email: &reg.email,
+                };
+                self.send_link(&mut tx, &event.view, mail, now).await?;
+                true
             }
+            Some(reg) => {
+                tracing::info!(registration = reg.id, "link sent recently: not sent again");
+                false
+            }
+            None => {
+                let status = if event.view.confirmed < event.view.capacity {
+                    Status::Confirmed
+                } else {
+                    Status::Waitlisted
+                };
+                let (token, hash) = new_token()?;
+                let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now)
+                    .await
+                    .map_err(db_err)?;
+                let kind = if status == Status::Confirmed {
+                    MailKind::Confirmed
+                } else {
+                    MailKind::Waitlisted
+                };
+                let mail = LinkMail {
+                    kind,
+                    lang,
+                    reg_id: id,
+                    first_name: valid.first_name.as_str(),
+                    email: valid.email.as_str(),
+                };
+                self.queue_mail(&mut tx, &event.view, &mail, &token, now)
+                    .await?;
+                true
+            }
+        };
+        tx.commit().await.map_err(db_err)?;
+        if queued {
+            self.mail_wake.notify_one();
         }
+        Ok(RegisterOutcome::Accepted)
     }
-    tx.commit().await.map_err(db_err)?;
-    if promoted {
-        state.mail_wake.notify_one();
+
+    /// The registration and event behind a live link, read without a write transaction.
+    async fn by_link(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(StoredRegistration, StoredEvent), AppError> {
+        if !is_token_format(token) {
+            return Err(AppError::InvalidLink);
+        }
+        let reg = registrations::find_by_token_hash(&self.db, &hash_token(token))
+            .await
+            .map_err(db_err)?
+            .ok_or(AppError::InvalidLink)?;
+        let event = events::by_id(&self.db, reg.event_id)
+            .await
+            .map_err(db_err)?
+            .ok_or(AppError::InvalidLink)?;
+        if self.rules.link_expired(&event.view, now) {
+            return Err(AppError::LinkExpired);
+        }
+        Ok((reg, event))
     }
-    Ok(())
+
+    /// Re-reads the registration of a link inside the write transaction.
+    async fn by_link_tx(&self, tx: &mut Tx, token: &str) -> Result<StoredRegistration, AppError> {
+        registrations::find_by_token_hash_tx(tx, &hash_token(token))
+            .await
+            .map_err(db_err)?
+            .ok_or(AppError::InvalidLink)
+    }
+
+    /// Opens a personal link: a plain read (no write lock). Opening does not confirm the
+    /// address (mail scanners open links); an edit or a cancellation does.
+    pub async fn open(&self, token: &str) -> Result<ManageView, AppError> {
+        let now = Utc::now();
+        let (reg, event) = self.by_link(token, now).await?;
+        let changes_closed = self.rules.changes_closed(&event.view, now);
+        Ok(ManageView {
+            status: reg.status,
+            email: reg.email.clone(),
+            form: reg.form.clone(),
+            changes_closed,
+            event: event.view,
+        })
+    }
+
+    /// Saves edited details (the e-mail address stays as registered) until changes close.
+    pub async fn update(
+        &self,
+        token: &str,
+        form: &RegistrationForm,
+        lang: Lang,
+    ) -> Result<RegisterOutcome, AppError> {
+        let now = Utc::now();
+        let (reg, event) = self.by_link(token, now).await?;
+        if reg.status == Status::Cancelled {
+            return Err(AppError::InvalidLink);
+        }
+        if self.rules.changes_closed(&event.view, now) {
+            return Err(AppError::ChangesClosed);
+        }
+        let mut form = form.clone();
+        form.email = reg.email.clone();
+        form.consent = true;
+        let valid = match form.validate(&event.view.topic_codes(), lang) {
+            Ok(v) => v,
+            Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
+        };
+        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        let event = events::lock(&mut tx, reg.event_id).await.map_err(db_err)?;
+        let reg = self.by_link_tx(&mut tx, token).await?;
+        if reg.status == Status::Cancelled {
+            return Err(AppError::InvalidLink);
+        }
+        if self.rules.changes_closed(&event.view, now) {
+            return Err(AppError::ChangesClosed);
+        }
+        registrations::update_details(&mut tx, reg.id, &valid, now)
+            .await
+            .map_err(db_err)?;
+        registrations::confirm_email(&mut tx, reg.id, now)
+            .await
+            .map_err(db_err)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(RegisterOutcome::Accepted)
+    }
+
+    /// Cancels until changes close; a freed confirmed seat goes to the first on the wait
+    /// list, who gets a mail. Cancelling twice is not an error.
+    pub async fn cancel(&self, token: &str) -> Result<(), AppError> {
+        let now = Utc::now();
+        let (reg, event) = self.by_link(token, now).await?;
+        if reg.status == Status::Cancelled {
+            return Ok(());
+        }
+        if self.rules.changes_closed(&event.view, now) {
+            return Err(AppError::ChangesClosed);
+        }
+        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        let event = events::lock(&mut tx, reg.event_id).await.map_err(db_err)?;
+        // Re-read under the lock: a concurrent cancel may have won, the start may have moved.
+        let reg = self.by_link_tx(&mut tx, token).await?;
+        if reg.status == Status::Cancelled {
+            return Ok(());
+        }
+        if self.rules.changes_closed(&event.view, now) {
+            return Err(AppError::ChangesClosed);
+        }
+        registrations::set_status(&mut tx, reg.id, Status::Cancelled, now)
+            .await
+            .map_err(db_err)?;
+        registrations::confirm_email(&mut tx, reg.id, now)
+            .await
+            .map_err(db_err)?;
+        let promoted = if reg.status == Status::Confirmed {
+            self.promote(&mut tx, &event, now).await?
+        } else {
+            false
+        };
+        tx.commit().await.map_err(db_err)?;
+        if promoted {
+            self.mail_wake.notify_one();
+        }
+        Ok(())
+    }
+
+    /// Gives a free seat to the first on the wait list (a new link in the mail; earlier
+    /// links keep working), unless changes have closed. Runs under the event's lock.
+    async fn promote(
+        &self,
+        tx: &mut Tx,
+        event: &StoredEvent,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        if self.rules.changes_closed(&event.view, now) {
+            return Ok(false);
+        }
+        let confirmed = registrations::count_confirmed(tx, event.id)
+            .await
+            .map_err(db_err)?;
+        if confirmed >= event.view.capacity {
+            return Ok(false);
+        }
+        let Some(next) = registrations::first_waitlisted(tx, event.id)
+            .await
+            .map_err(db_err)?
+        else {
+            return Ok(false);
+        };
+        registrations::set_status(tx, next.id, Status::Confirmed, now)
+            .await
+            .map_err(db_err)?;
+        let mail = LinkMail {
+            kind: MailKind::Promoted,
+            lang: next.lang,
+            reg_id: next.id,
+            first_name: &next.form.first_name,
+            email: &next.email,
+        };
+        self.send_link(tx, &event.view, mail, now).await?;
+        Ok(true)
+    }
 }

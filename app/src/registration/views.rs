@@ -19,4 +19,6 @@ pub struct ManageView {
     pub status: Status,
     pub email: String,
     pub form: RegistrationForm,
+    /// Editing and cancelling have closed (the event starts soon or has started).
+    pub changes_closed: bool,
 }

@@ -86,6 +86,16 @@ pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<StoredEvent>, StoreEr
     row.map(StoredEvent::try_from).transpose()
 }
 
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<StoredEvent>, StoreError> {
+    let row: Option<EventRow> = on_db!(db, p => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE e.id = $1")))
+            .bind(id)
+            .fetch_optional(p)
+            .await?
+    });
+    row.map(StoredEvent::try_from).transpose()
+}
+
 pub async fn by_id_tx(tx: &mut Tx, id: i64) -> Result<StoredEvent, StoreError> {
     let row: EventRow = on_tx!(tx, c => {
         sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE e.id = $1")))
@@ -97,15 +107,17 @@ pub async fn by_id_tx(tx: &mut Tx, id: i64) -> Result<StoredEvent, StoreError> {
 }
 
 /// Serialises registrations of one event: on PostgreSQL it locks the event row until the
-/// transaction ends; SQLite's `BEGIN IMMEDIATE` already holds the only write lock.
-pub async fn lock(tx: &mut Tx, event_id: i64) -> Result<(), StoreError> {
+/// transaction ends; SQLite's `BEGIN IMMEDIATE` already holds the only write lock. Returns
+/// the event as read under that lock (capacity, window, times and confirmed count), so a
+/// coordinator's change cannot slip in between reading and counting.
+pub async fn lock(tx: &mut Tx, event_id: i64) -> Result<StoredEvent, StoreError> {
     if let Tx::Postgres(t) = tx {
         sqlx::query("SELECT id FROM events WHERE id = $1 FOR UPDATE")
             .bind(event_id)
             .fetch_one(&mut **t)
             .await?;
     }
-    Ok(())
+    by_id_tx(tx, event_id).await
 }
 
 pub async fn count(db: &Db) -> Result<i64, StoreError> {

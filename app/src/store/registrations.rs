@@ -1,28 +1,58 @@
-//! Registration rows: insert, look-up by e-mail or by manage-token hash, status changes
-//! and the wait-list order. All writes take a [`Tx`] so callers keep them atomic.
+//! Registration rows: insert, look-up by e-mail or by manage-token hash (several live links
+//! per registration in `manage_tokens`), status changes and the wait-list order. All writes
+//! take a [`Tx`] so callers keep them atomic; reading a link needs no write transaction.
 
-use super::{from_json_list, to_json_list, StoreError, Tx};
+use super::{from_json_list, to_json_list, Db, StoreError, Tx};
+use crate::domain::{RegistrationForm, Status, ValidRegistration};
 use crate::i18n::Lang;
-use crate::on_tx;
-use crate::registration::{Status, ValidRegistration};
+use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
+use std::sync::LazyLock;
+
+/// The details an attendee can edit, in one order for SELECT, INSERT and UPDATE; their
+/// values come from [`detail_values`] and are read back in [`RegistrationRow`].
+const DETAILS: [&str; 8] = [
+    "first_name",
+    "last_name",
+    "organisation",
+    "org_type",
+    "sector",
+    "phone",
+    "offers",
+    "needs",
+];
+
+/// The values of [`DETAILS`] for a valid registration, as stored.
+fn detail_values(reg: &ValidRegistration) -> [Option<String>; 8] {
+    [
+        Some(reg.first_name.as_str().to_string()),
+        Some(reg.last_name.as_str().to_string()),
+        Some(reg.organisation.as_str().to_string()),
+        Some(reg.org_type.code().to_string()),
+        Some(reg.sector.code().to_string()),
+        reg.phone.as_ref().map(|p| p.as_str().to_string()),
+        Some(to_json_list(reg.offers.codes())),
+        Some(to_json_list(reg.needs.codes())),
+    ]
+}
 
 #[derive(sqlx::FromRow)]
 struct RegistrationRow {
     id: i64,
     event_id: i64,
+    email: String,
+    lang: String,
+    status: String,
+    email_confirmed_at: Option<DateTime<Utc>>,
+    link_sent_at: Option<DateTime<Utc>>,
     first_name: String,
     last_name: String,
-    email: String,
     organisation: String,
     org_type: String,
     sector: String,
     phone: Option<String>,
     offers: String,
     needs: String,
-    lang: String,
-    status: String,
-    email_confirmed_at: Option<DateTime<Utc>>,
 }
 
 /// A stored registration (server side only; the browser gets a view of it).
@@ -30,18 +60,15 @@ struct RegistrationRow {
 pub struct StoredRegistration {
     pub id: i64,
     pub event_id: i64,
-    pub first_name: String,
-    pub last_name: String,
+    /// The address as first registered.
     pub email: String,
-    pub organisation: String,
-    pub org_type: String,
-    pub sector: String,
-    pub phone: Option<String>,
-    pub offers: Vec<String>,
-    pub needs: Vec<String>,
     pub lang: Lang,
     pub status: Status,
     pub email_confirmed_at: Option<DateTime<Utc>>,
+    /// When the last mail with a personal link was queued.
+    pub link_sent_at: Option<DateTime<Utc>>,
+    /// The details as the form shows them (with the address; consent was given).
+    pub form: RegistrationForm,
 }
 
 impl TryFrom<RegistrationRow> for StoredRegistration {
@@ -50,26 +77,40 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
         Ok(StoredRegistration {
             id: r.id,
             event_id: r.event_id,
-            first_name: r.first_name,
-            last_name: r.last_name,
-            email: r.email,
-            organisation: r.organisation,
-            org_type: r.org_type,
-            sector: r.sector,
-            phone: r.phone,
-            offers: from_json_list(&r.offers)?,
-            needs: from_json_list(&r.needs)?,
             lang: Lang::parse(&r.lang).unwrap_or_default(),
             status: Status::parse(&r.status)
                 .ok_or_else(|| StoreError::Corrupt(format!("registration status {}", r.status)))?,
             email_confirmed_at: r.email_confirmed_at,
+            link_sent_at: r.link_sent_at,
+            form: RegistrationForm {
+                first_name: r.first_name,
+                last_name: r.last_name,
+                email: r.email.clone(),
+                organisation: r.organisation,
+                org_type: r.org_type,
+                sector: r.sector,
+                phone: r.phone.unwrap_or_default(),
+                offers: from_json_list(&r.offers)?,
+                needs: from_json_list(&r.needs)?,
+                consent: true,
+                ..Default::default()
+            },
+            email: r.email,
         })
     }
 }
 
-const COLUMNS: &str =
-    "id, event_id, first_name, last_name, email, organisation, org_type, sector, phone, \
-    offers, needs, lang, status, email_confirmed_at FROM registrations";
+/// `… FROM registrations` for a [`RegistrationRow`].
+static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "id, event_id, email, lang, status, email_confirmed_at, link_sent_at, {} FROM registrations",
+        DETAILS.join(", ")
+    )
+});
+
+/// Selects the registration one live link points to.
+const BY_TOKEN: &str =
+    "WHERE id = (SELECT registration_id FROM manage_tokens WHERE token_hash = $1)";
 
 pub async fn count_confirmed(tx: &mut Tx, event_id: i64) -> Result<i64, StoreError> {
     Ok(on_tx!(tx, c => {
@@ -85,8 +126,9 @@ pub async fn find_active_by_email(
     event_id: i64,
     email_norm: &str,
 ) -> Result<Option<StoredRegistration>, StoreError> {
+    let cols = COLUMNS.as_str();
     let row: Option<RegistrationRow> = on_tx!(tx, c => {
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} WHERE event_id = $1 AND email_norm = $2 AND status <> 'cancelled'")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {cols} WHERE event_id = $1 AND email_norm = $2 AND status <> 'cancelled'")))
             .bind(event_id)
             .bind(email_norm)
             .fetch_optional(c)
@@ -95,12 +137,29 @@ pub async fn find_active_by_email(
     row.map(StoredRegistration::try_from).transpose()
 }
 
+/// The registration a link (its token's hash) belongs to, read without a write transaction.
 pub async fn find_by_token_hash(
+    db: &Db,
+    hash: &str,
+) -> Result<Option<StoredRegistration>, StoreError> {
+    let cols = COLUMNS.as_str();
+    let row: Option<RegistrationRow> = on_db!(db, p => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {cols} {BY_TOKEN}")))
+            .bind(hash)
+            .fetch_optional(p)
+            .await?
+    });
+    row.map(StoredRegistration::try_from).transpose()
+}
+
+/// As [`find_by_token_hash`], inside a write transaction (re-read under the lock).
+pub async fn find_by_token_hash_tx(
     tx: &mut Tx,
     hash: &str,
 ) -> Result<Option<StoredRegistration>, StoreError> {
+    let cols = COLUMNS.as_str();
     let row: Option<RegistrationRow> = on_tx!(tx, c => {
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} WHERE manage_token_hash = $1")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {cols} {BY_TOKEN}")))
             .bind(hash)
             .fetch_optional(c)
             .await?
@@ -112,9 +171,10 @@ pub async fn first_waitlisted(
     tx: &mut Tx,
     event_id: i64,
 ) -> Result<Option<StoredRegistration>, StoreError> {
+    let cols = COLUMNS.as_str();
     let row: Option<RegistrationRow> = on_tx!(tx, c => {
         sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} WHERE event_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1"
+            "SELECT {cols} WHERE event_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1"
         )))
         .bind(event_id)
         .fetch_optional(c)
@@ -123,6 +183,7 @@ pub async fn first_waitlisted(
     row.map(StoredRegistration::try_from).transpose()
 }
 
+/// Inserts a registration with its first link (`token_hash`, see [`add_link`]).
 pub async fn insert(
     tx: &mut Tx,
     event_id: i64,
@@ -131,76 +192,95 @@ pub async fn insert(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    Ok(on_tx!(tx, c => {
-        sqlx::query_scalar(
-            "INSERT INTO registrations (event_id, first_name, last_name, email, email_norm, organisation, org_type, \
-             sector, phone, offers, needs, lang, status, manage_token_hash, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
-        )
-        .bind(event_id)
-        .bind(reg.first_name.as_str())
-        .bind(reg.last_name.as_str())
-        .bind(reg.email.as_str())
-        .bind(reg.email.normalized())
-        .bind(reg.organisation.as_str())
-        .bind(reg.org_type.code())
-        .bind(reg.sector.code())
-        .bind(reg.phone.as_ref().map(|p| p.as_str().to_string()))
-        .bind(to_json_list(reg.offers.codes()))
-        .bind(to_json_list(reg.needs.codes()))
-        .bind(reg.lang.code())
-        .bind(status.code())
-        .bind(token_hash)
-        .bind(now)
-        .fetch_one(c)
-        .await?
-    }))
+    // `manage_token_hash` is the legacy single-link column (UNIQUE, NOT NULL): it keeps the
+    // first link's hash; links are looked up in `manage_tokens` only.
+    let params: Vec<String> = (8..8 + DETAILS.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "INSERT INTO registrations (event_id, email, email_norm, lang, status, manage_token_hash, \
+         created_at, updated_at, {}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, {}) RETURNING id",
+        DETAILS.join(", "),
+        params.join(", ")
+    );
+    let id: i64 = on_tx!(tx, c => {
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(event_id)
+            .bind(reg.email.as_str())
+            .bind(reg.email.normalized())
+            .bind(reg.lang.code())
+            .bind(status.code())
+            .bind(token_hash)
+            .bind(now);
+        for v in detail_values(reg) {
+            q = q.bind(v);
+        }
+        q.fetch_one(c).await?
+    });
+    add_link(tx, id, token_hash, now).await?;
+    Ok(id)
 }
 
-/// Replaces the editable fields (not the e-mail address, which identifies the person).
+/// Replaces the editable details and the language (not the e-mail address, which
+/// identifies the person).
 pub async fn update_details(
     tx: &mut Tx,
     id: i64,
     reg: &ValidRegistration,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    let sets: Vec<String> = DETAILS
+        .iter()
+        .enumerate()
+        .map(|(i, col)| format!("{col} = ${}", i + 4))
+        .collect();
+    let sql = format!(
+        "UPDATE registrations SET lang = $1, updated_at = $2, {} WHERE id = $3",
+        sets.join(", ")
+    );
     on_tx!(tx, c => {
-        sqlx::query(
-            "UPDATE registrations SET first_name = $1, last_name = $2, organisation = $3, org_type = $4, sector = $5, \
-             phone = $6, offers = $7, needs = $8, lang = $9, updated_at = $10 WHERE id = $11",
-        )
-        .bind(reg.first_name.as_str())
-        .bind(reg.last_name.as_str())
-        .bind(reg.organisation.as_str())
-        .bind(reg.org_type.code())
-        .bind(reg.sector.code())
-        .bind(reg.phone.as_ref().map(|p| p.as_str().to_string()))
-        .bind(to_json_list(reg.offers.codes()))
-        .bind(to_json_list(reg.needs.codes()))
-        .bind(reg.lang.code())
-        .bind(now)
-        .bind(id)
-        .execute(c)
-        .await?;
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(reg.lang.code())
+            .bind(now)
+            .bind(id);
+        for v in detail_values(reg) {
+            q = q.bind(v);
+        }
+        q.execute(c).await?;
     });
     Ok(())
 }
 
-pub async fn set_token_hash(
+/// Adds a live link (the hash of a new token) to a registration and records that a mail
+/// with a link is queued now. Earlier links keep working.
+pub async fn add_link(
     tx: &mut Tx,
     id: i64,
-    hash: &str,
+    token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     on_tx!(tx, c => {
-        sqlx::query("UPDATE registrations SET manage_token_hash = $1, updated_at = $2 WHERE id = $3")
-            .bind(hash)
+        sqlx::query("INSERT INTO manage_tokens (token_hash, registration_id, created_at) VALUES ($1, $2, $3)")
+            .bind(token_hash)
+            .bind(id)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query("UPDATE registrations SET link_sent_at = $1 WHERE id = $2")
             .bind(now)
             .bind(id)
             .execute(c)
             .await?;
     });
     Ok(())
+}
+
+/// Number of live links of one registration.
+pub async fn link_count(db: &Db, id: i64) -> Result<i64, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM manage_tokens WHERE registration_id = $1")
+            .bind(id)
+            .fetch_one(p)
+            .await?
+    }))
 }
 
 pub async fn set_status(
@@ -223,6 +303,7 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Marks the address confirmed (first deliberate action through a link; never on a GET).
 pub async fn confirm_email(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
     on_tx!(tx, c => {
         sqlx::query("UPDATE registrations SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")

@@ -64,15 +64,11 @@ impl FormCtx {
     }
 
     fn set_text(&self, field: Field, value: String) {
-        self.form.update(|f| match field {
-            Field::FirstName => f.first_name = value,
-            Field::LastName => f.last_name = value,
-            Field::Email => f.email = value,
-            Field::Organisation => f.organisation = value,
-            Field::OrgType => f.org_type = value,
-            Field::Sector => f.sector = value,
-            Field::Phone => f.phone = value,
-            Field::Offers | Field::Needs | Field::Consent => {}
+        self.form.update(|f| {
+            if let Some(text) = f.text_mut(field) {
+                *text = value;
+                f.invalid_utf8.retain(|x| *x != field);
+            }
         });
         self.changed(field);
     }
@@ -88,6 +84,7 @@ impl FormCtx {
             if on {
                 list.push(code);
             }
+            f.invalid_utf8.retain(|x| *x != field);
         });
         self.changed(field);
     }

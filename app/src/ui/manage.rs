@@ -1,6 +1,7 @@
-//! The personal manage page behind the link in the mail: shows the registration
-//! (opening it confirms the address), lets the attendee edit it or cancel it after an
-//! explicit confirmation. Works as plain form posts and, hydrated, via server functions.
+//! The personal manage page behind the link in the mail: shows the registration (opening
+//! it changes nothing), lets the attendee edit it or cancel it after an explicit
+//! confirmation until changes close. Works as plain form posts and, hydrated, via server
+//! functions; a refused plain post comes back with its message and the typed values.
 
 use super::fields::{FormCtx, RegistrationFields};
 use super::{use_lang, ErrorCard, Loading};
@@ -12,11 +13,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-/// An edit posted without the wasm that had errors, rendered back with its values.
+/// An edit or cancellation posted without the wasm that was refused, rendered back.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostedManage {
-    pub form: crate::registration::RegistrationForm,
+    /// The typed values of an edit (`None`: show the stored values).
+    pub form: Option<crate::registration::RegistrationForm>,
     pub errors: FieldErrors,
+    /// A message for the whole page (changes closed, our fault …).
+    pub general: Option<T>,
 }
 
 #[component]
@@ -50,12 +54,11 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
     let status = RwSignal::new(view.status);
     let saved = RwSignal::new(flag("saved"));
     let cancel_error = RwSignal::new(flag("cancel_error"));
-    let (initial, errors) = match posted {
-        Some(p) => (p.form, p.errors),
-        None => (view.form.clone(), FieldErrors::default()),
-    };
-    let ctx = FormCtx::new(initial.clone(), errors, &view.event.topics);
-    let general = RwSignal::new(None::<T>);
+    let posted = posted.unwrap_or_default();
+    let initial = posted.form.unwrap_or_else(|| view.form.clone());
+    let ctx = FormCtx::new(initial.clone(), posted.errors, &view.event.topics);
+    let closed = view.changes_closed;
+    let general = RwSignal::new(posted.general.or(closed.then_some(T::ChangesClosed)));
     let update = ServerAction::<UpdateRegistration>::new();
     let cancel = ServerAction::<CancelRegistration>::new();
     Effect::new(move |_| match update.value().get() {
@@ -128,7 +131,7 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
                     Status::Cancelled => lang.t(T::StatusCancelled),
                 }}
             </p>
-            <p class="hint">{lang.t(T::EmailConfirmed)} " (" {view.email.clone()} ")"</p>
+            <p class="hint">{lang.t(T::YourEmail)} ": " {view.email.clone()}</p>
             <p class="form-error" role="alert">{move || general.get().map(|t| lang.t(t))}</p>
         </section>
         <Show when=move || status.get() != Status::Cancelled fallback=move || view! {
@@ -138,11 +141,13 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
                 <h2>{lang.t(T::EditTitle)}</h2>
                 <form method="post" action=format!("/m/{token}") novalidate=true on:submit=on_save.clone()>
                     <p class="notice success" role="status">{move || saved.get().then(|| lang.t(T::Saved))}</p>
-                    <RegistrationFields ctx initial=initial.clone() topics=topics.clone() email_readonly=true with_consent=false/>
-                    <button type="submit" class="button primary" disabled=move || update.pending().get()>{lang.t(T::Save)}</button>
+                    <fieldset class="plain" disabled=closed>
+                        <RegistrationFields ctx initial=initial.clone() topics=topics.clone() email_readonly=true with_consent=false/>
+                        <button type="submit" class="button primary" disabled=move || closed || update.pending().get()>{lang.t(T::Save)}</button>
+                    </fieldset>
                 </form>
             </section>
-            <section class="card danger">
+            <section class="card danger" hidden=closed>
                 <h2>{lang.t(T::CancelTitle)}</h2>
                 <p>{lang.t(T::CancelText)}</p>
                 <form method="post" action=format!("/m/{token}/cancel") on:submit=on_cancel.clone()>

@@ -97,15 +97,9 @@ fn ErrorCard(error: crate::error::AppError) -> impl IntoView {
     let lang = use_lang();
     #[cfg(feature = "ssr")]
     if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        let code = match error {
-            crate::error::AppError::NotFound | crate::error::AppError::InvalidLink => {
-                axum::http::StatusCode::NOT_FOUND
-            }
-            crate::error::AppError::Internal | crate::error::AppError::ServerFn(_) => {
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR
-            }
-            _ => axum::http::StatusCode::OK,
-        };
+        // A page showing an error carries its status (4xx for the user's mistakes).
+        let code = axum::http::StatusCode::from_u16(error.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
         resp.set_status(code);
     }
     view! {

@@ -110,7 +110,8 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
                         on:submit=on_submit
                     >
                         <p class="form-error" role="alert">{move || general.get().map(|t| lang.t(t))}</p>
-                        <RegistrationFields ctx initial topics=event.topics.clone()/>
+                        <RegistrationFields ctx initial=initial.clone() topics=event.topics.clone()/>
+                        <Honeypot ctx value=initial.website.clone()/>
                         <button type="submit" class="button primary" disabled=move || pending.get()>
                             {move || if pending.get() { lang.t(T::Submitting) } else { lang.t(T::Submit) }}
                         </button>
@@ -119,5 +120,26 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
                     .into_any(),
             }}
         </section>
+    }
+}
+
+/// A field people never see nor reach with the keyboard (and screen readers skip), with a
+/// label asking to leave it empty; bots that fill every field fill it and are dropped.
+#[component]
+fn Honeypot(ctx: FormCtx, value: String) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="hp" aria-hidden="true">
+            <label for="f-website">{lang.t(T::HoneypotLabel)}</label>
+            <input
+                id="f-website"
+                type="text"
+                name=crate::registration::HONEYPOT
+                tabindex="-1"
+                autocomplete="off"
+                value=value
+                on:input=move |ev| ctx.form.update(|f| f.website = event_target_value(&ev))
+            />
+        </div>
     }
 }

@@ -4,7 +4,10 @@
 use crate::i18n::T;
 use serde::{Deserialize, Serialize};
 
-/// A person's first or last name, or an organisation name: trimmed, 1..=100 characters.
+/// A person's first or last name, or an organisation name: whitespace collapsed, invisible
+/// characters (zero-width spaces, joiners, BOM, other format characters) trimmed from the
+/// ends, at least one visible character, 1..=100 characters, no control characters and no
+/// U+FFFD (what a broken encoding leaves behind).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name(String);
 
@@ -12,19 +15,40 @@ impl Name {
     pub const MAX: usize = 100;
     pub fn parse(raw: &str) -> Result<Name, T> {
         let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if s.is_empty() {
+        let s = s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+        if s.chars()
+            .any(|c| c == char::REPLACEMENT_CHARACTER || c.is_control())
+        {
+            Err(T::ErrInvalidChars)
+        } else if !s.chars().any(|c| !c.is_whitespace() && !is_invisible(c)) {
             Err(T::ErrRequired)
         } else if s.chars().count() > Self::MAX {
             Err(T::ErrTooLong)
-        } else if s.chars().any(|c| c.is_control()) {
-            Err(T::ErrRequired)
         } else {
-            Ok(Name(s))
+            Ok(Name(s.to_string()))
         }
     }
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Characters that show nothing: Unicode format characters (`Cf`: U+200B..U+200F,
+/// U+2060.., U+FEFF, bidi controls, tags …) and the blank "letters" used to fake a name.
+pub fn is_invisible(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    c.general_category() == GeneralCategory::Format
+        || matches!(
+            c,
+            '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FFA0}'
+        )
 }
 
 /// An e-mail address: trimmed, one `@`, a dotted domain, no spaces, at most 254 characters.
@@ -40,6 +64,9 @@ impl Email {
         }
         if s.len() > 254 {
             return Err(T::ErrTooLong);
+        }
+        if s.contains(char::REPLACEMENT_CHARACTER) {
+            return Err(T::ErrInvalidChars);
         }
         let (local, domain) = s.rsplit_once('@').ok_or(T::ErrEmail)?;
         let local_ok = !local.is_empty()
@@ -75,8 +102,8 @@ impl Email {
     }
 }
 
-/// An optional phone number: digits with spaces, dots, dashes, slashes, brackets and an
-/// optional leading `+`; 8 to 15 digits.
+/// An optional phone number: starts with a digit, `+` or `(` (after `+`: a digit or `(`), then digits with spaces,
+/// dots, dashes, slashes and brackets; 8 to 15 digits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phone(String);
 
@@ -86,12 +113,16 @@ impl Phone {
         if s.is_empty() {
             return Ok(None);
         }
+        if s.contains(char::REPLACEMENT_CHARACTER) {
+            return Err(T::ErrInvalidChars);
+        }
         let body = s.strip_prefix('+').unwrap_or(s);
+        let starts_well = body.starts_with(|c: char| c.is_ascii_digit() || c == '(');
         let allowed = body
             .chars()
             .all(|c| c.is_ascii_digit() || " .-/()".contains(c));
         let digits = body.chars().filter(|c| c.is_ascii_digit()).count();
-        if allowed && (8..=15).contains(&digits) {
+        if starts_well && allowed && (8..=15).contains(&digits) {
             Ok(Some(Phone(s.to_string())))
         } else {
             Err(T::ErrPhone)
@@ -189,6 +220,18 @@ mod tests {
             ("", Err(T::ErrRequired)),
             ("   ", Err(T::ErrRequired)),
             (&long, Err(T::ErrTooLong)),
+            // Only invisible characters: as empty.
+            ("\u{200B}\u{200C}\u{200D}", Err(T::ErrRequired)),
+            ("\u{2060}\u{FEFF} \u{200B}", Err(T::ErrRequired)),
+            ("\u{00AD}\u{202E}\u{E0041}", Err(T::ErrRequired)),
+            ("\u{3164}\u{115F}", Err(T::ErrRequired)),
+            // Invisible characters around a real name are trimmed.
+            ("\u{200B}Anna\u{FEFF}", Ok("Anna")),
+            // A joiner inside a name stays (emoji sequences, Indic scripts).
+            ("Anna\u{200D}Maria", Ok("Anna\u{200D}Maria")),
+            // What a broken encoding or a control character leaves: refused as such.
+            ("Gr\u{FFFD}te", Err(T::ErrInvalidChars)),
+            ("An\u{0007}na", Err(T::ErrInvalidChars)),
         ];
         for (raw, want) in cases {
             let got = Name::parse(raw);
@@ -227,11 +270,16 @@ mod tests {
             assert_eq!(Email::parse(raw), Err(want), "{raw}");
         }
         assert_eq!(Email::parse("Anna@X.BE").unwrap().normalized(), "anna@x.be");
+        assert_eq!(Email::parse("gr\u{FFFD}te@x.be"), Err(T::ErrInvalidChars));
     }
 
     #[test]
     fn phones() {
         assert_eq!(Phone::parse_optional(""), Ok(None));
+        assert_eq!(
+            Phone::parse_optional("+32 \u{FFFD}"),
+            Err(T::ErrInvalidChars)
+        );
         for ok in [
             "+32 11 12 34 56",
             "011/12.34.56",
@@ -245,6 +293,11 @@ mod tests {
             "abc",
             "+32 11 12 34 56 78 90 12 34",
             "011 12 34 56 x",
+            "-12345678",
+            ".0470123456",
+            "/011123456",
+            ")011 123456",
+            "+-32 11 12 34 56",
         ] {
             assert_eq!(Phone::parse_optional(bad), Err(T::ErrPhone), "{bad}");
         }

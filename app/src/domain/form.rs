@@ -21,6 +21,19 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: &'static [Field] = &[
+        Field::FirstName,
+        Field::LastName,
+        Field::Email,
+        Field::Organisation,
+        Field::OrgType,
+        Field::Sector,
+        Field::Phone,
+        Field::Offers,
+        Field::Needs,
+        Field::Consent,
+    ];
+
     /// The HTML `name` of the field in the plain form post.
     pub fn name(self) -> &'static str {
         match self {
@@ -36,7 +49,15 @@ impl Field {
             Field::Consent => "consent",
         }
     }
+
+    /// The field with this HTML `name`.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.name() == name)
+    }
 }
+
+/// The HTML `name` of the honeypot: a hidden field people leave empty and bots fill in.
+pub const HONEYPOT: &str = "website";
 
 /// What the attendee typed, unvalidated.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -51,6 +72,13 @@ pub struct RegistrationForm {
     pub offers: Vec<String>,
     pub needs: Vec<String>,
     pub consent: bool,
+    /// The honeypot ([`HONEYPOT`]): empty unless a bot filled it.
+    #[serde(default)]
+    pub website: String,
+    /// Fields whose posted bytes were not valid UTF-8 (plain form posts); their value is
+    /// left empty and they are reported as containing invalid characters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invalid_utf8: Vec<Field>,
 }
 
 /// Validation errors by field, in field order.
@@ -96,61 +124,108 @@ impl RegistrationForm {
     pub fn from_pairs(pairs: &[(String, String)]) -> RegistrationForm {
         let mut f = RegistrationForm::default();
         for (k, v) in pairs {
-            match k.as_str() {
-                "first_name" => f.first_name = v.clone(),
-                "last_name" => f.last_name = v.clone(),
-                "email" => f.email = v.clone(),
-                "organisation" => f.organisation = v.clone(),
-                "org_type" => f.org_type = v.clone(),
-                "sector" => f.sector = v.clone(),
-                "phone" => f.phone = v.clone(),
-                "offers" => f.offers.push(v.clone()),
-                "needs" => f.needs.push(v.clone()),
-                "consent" => f.consent = true,
-                _ => {}
+            if k == HONEYPOT {
+                f.website = v.clone();
+                continue;
+            }
+            let Some(field) = Field::from_name(k) else {
+                continue;
+            };
+            match field {
+                Field::Offers => f.offers.push(v.clone()),
+                Field::Needs => f.needs.push(v.clone()),
+                Field::Consent => f.consent = true,
+                text => *f.text_mut(text).expect("a text field") = v.clone(),
             }
         }
         f
     }
 
+    /// The value of a single-valued text field (`None` for topics and consent).
+    pub fn text_mut(&mut self, field: Field) -> Option<&mut String> {
+        Some(match field {
+            Field::FirstName => &mut self.first_name,
+            Field::LastName => &mut self.last_name,
+            Field::Email => &mut self.email,
+            Field::Organisation => &mut self.organisation,
+            Field::OrgType => &mut self.org_type,
+            Field::Sector => &mut self.sector,
+            Field::Phone => &mut self.phone,
+            Field::Offers | Field::Needs | Field::Consent => return None,
+        })
+    }
+
+    /// Records that the posted value of the field named `name` was not valid UTF-8.
+    pub fn mark_invalid(&mut self, name: &str) {
+        if let Some(field) = Field::from_name(name) {
+            if !self.invalid_utf8.contains(&field) {
+                self.invalid_utf8.push(field);
+            }
+        }
+    }
+
+    /// Whether the honeypot was filled in (a bot).
+    pub fn is_bot(&self) -> bool {
+        !self.website.trim().is_empty()
+    }
+
     /// Validates one field alone (live validation in the browser).
     pub fn field_error(&self, field: Field, menu: &[String]) -> Option<T> {
-        let r: Result<(), T> = match field {
-            Field::FirstName => Name::parse(&self.first_name).map(drop),
-            Field::LastName => Name::parse(&self.last_name).map(drop),
-            Field::Email => Email::parse(&self.email).map(drop),
-            Field::Organisation => Name::parse(&self.organisation).map(drop),
-            Field::OrgType => OrgType::parse(&self.org_type).map(drop),
-            Field::Sector => Sector::parse(&self.sector).map(drop),
-            Field::Phone => Phone::parse_optional(&self.phone).map(drop),
-            Field::Offers => Topics::parse(&self.offers, menu).map(drop),
-            Field::Needs => Topics::parse(&self.needs, menu).map(drop),
-            Field::Consent => {
-                if self.consent {
-                    Ok(())
-                } else {
-                    Err(T::ErrConsent)
-                }
-            }
-        };
-        r.err()
+        self.validate(menu, Lang::default())
+            .err()
+            .and_then(|e| e.get(field))
+    }
+
+    /// `r`, unless the field's posted bytes were not valid UTF-8.
+    fn guard<V>(&self, field: Field, r: Result<V, T>) -> Result<V, T> {
+        if self.invalid_utf8.contains(&field) {
+            Err(T::ErrInvalidChars)
+        } else {
+            r
+        }
     }
 
     /// Validates every field against the event's topic menu.
     pub fn validate(&self, menu: &[String], lang: Lang) -> Result<ValidRegistration, FieldErrors> {
         let mut e = FieldErrors::default();
-        let first_name = e.check(Field::FirstName, Name::parse(&self.first_name));
-        let last_name = e.check(Field::LastName, Name::parse(&self.last_name));
-        let email = e.check(Field::Email, Email::parse(&self.email));
-        let organisation = e.check(Field::Organisation, Name::parse(&self.organisation));
-        let org_type = e.check(Field::OrgType, OrgType::parse(&self.org_type));
-        let sector = e.check(Field::Sector, Sector::parse(&self.sector));
-        let phone = e.check(Field::Phone, Phone::parse_optional(&self.phone));
-        let offers = e.check(Field::Offers, Topics::parse(&self.offers, menu));
-        let needs = e.check(Field::Needs, Topics::parse(&self.needs, menu));
-        if !self.consent {
-            e.0.push((Field::Consent, T::ErrConsent));
-        }
+        let first_name = e.check(
+            Field::FirstName,
+            self.guard(Field::FirstName, Name::parse(&self.first_name)),
+        );
+        let last_name = e.check(
+            Field::LastName,
+            self.guard(Field::LastName, Name::parse(&self.last_name)),
+        );
+        let email = e.check(
+            Field::Email,
+            self.guard(Field::Email, Email::parse(&self.email)),
+        );
+        let organisation = e.check(
+            Field::Organisation,
+            self.guard(Field::Organisation, Name::parse(&self.organisation)),
+        );
+        let org_type = e.check(
+            Field::OrgType,
+            self.guard(Field::OrgType, OrgType::parse(&self.org_type)),
+        );
+        let sector = e.check(
+            Field::Sector,
+            self.guard(Field::Sector, Sector::parse(&self.sector)),
+        );
+        let phone = e.check(
+            Field::Phone,
+            self.guard(Field::Phone, Phone::parse_optional(&self.phone)),
+        );
+        let offers = e.check(
+            Field::Offers,
+            self.guard(Field::Offers, Topics::parse(&self.offers, menu)),
+        );
+        let needs = e.check(
+            Field::Needs,
+            self.guard(Field::Needs, Topics::parse(&self.needs, menu)),
+        );
+        let consent = self.consent.then_some(()).ok_or(T::ErrConsent);
+        e.check(Field::Consent, self.guard(Field::Consent, consent));
         match (
             first_name,
             last_name,
@@ -205,6 +280,7 @@ mod tests {
             offers: vec!["jobs".into()],
             needs: vec!["training".into()],
             consent: true,
+            ..Default::default()
         }
     }
 
@@ -274,5 +350,43 @@ mod tests {
         assert_eq!(f.offers, ["x", "y"]);
         assert_eq!(f.needs, ["z"]);
         assert!(f.consent);
+        assert!(!f.is_bot());
+        let bot = RegistrationForm::from_pairs(&[(HONEYPOT.into(), "http://spam".into())]);
+        assert!(bot.is_bot());
+    }
+
+    #[test]
+    fn invalid_bytes_are_reported_at_their_field() {
+        let menu = vec!["jobs".to_string(), "training".to_string()];
+        let mut f = good();
+        f.first_name.clear();
+        f.mark_invalid("first_name");
+        f.mark_invalid("phone");
+        f.mark_invalid("no_such_field");
+        let errs = f.validate(&menu, Lang::Nl).unwrap_err();
+        assert_eq!(
+            errs.0,
+            vec![
+                (Field::FirstName, T::ErrInvalidChars),
+                (Field::Phone, T::ErrInvalidChars)
+            ]
+        );
+        assert_eq!(f.field_error(Field::Phone, &menu), Some(T::ErrInvalidChars));
+    }
+
+    #[test]
+    fn zero_width_names_and_dash_phones_are_refused() {
+        let menu = vec!["jobs".to_string(), "training".to_string()];
+        let mut f = good();
+        f.first_name = "\u{200B}\u{200B}".into();
+        f.phone = "-12345678".into();
+        let errs = f.validate(&menu, Lang::Nl).unwrap_err();
+        assert_eq!(
+            errs.0,
+            vec![
+                (Field::FirstName, T::ErrRequired),
+                (Field::Phone, T::ErrPhone)
+            ]
+        );
     }
 }

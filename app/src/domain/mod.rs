@@ -1,0 +1,12 @@
+//! The registration domain, below both the registration service and the store (and shared
+//! with the browser): validated field types, the form as typed with its per-field errors
+//! and validation into a [`ValidRegistration`], and the registration [`Status`].
+//! Depends on nothing in the app but the translatable keys.
+
+pub mod fields;
+pub mod form;
+pub mod status;
+
+pub use fields::*;
+pub use form::*;
+pub use status::Status;
