@@ -1,7 +1,8 @@
 #![recursion_limit = "256"]
 //! Tafelronde web app: components, server functions and domain.
 //! Shared by the server (feature `ssr`) and the browser bundle (feature `hydrate`);
-//! server-only services (store, mail, configuration) are compiled with `ssr` only.
+//! server-only services (store, mail, configuration) are compiled with `ssr` only, and the
+//! seating engine with feature `seating` (part of `ssr`, not of `hydrate`).
 
 pub mod api;
 pub mod domain;
@@ -9,6 +10,7 @@ pub mod error;
 pub mod event;
 pub mod i18n;
 pub mod registration;
+#[cfg(feature = "seating")]
 pub mod seating;
 pub mod ui;
 

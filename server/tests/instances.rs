@@ -7,10 +7,9 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(skip_pg, ignore = "PostgreSQL skipped (TAFELRONDE_SKIP_PG=1)")]
 async fn two_instances_share_one_outbox_without_double_sends() {
-    let Some(db) = TestDb::postgres().await else {
-        return;
-    };
+    let db = TestDb::postgres().await;
     let mail = MailDev::start().await;
     let a = start(&db, mail.smtp, &[]).await;
     let b = start(&db, mail.smtp, &[]).await;
