@@ -32,6 +32,8 @@ pub struct Config {
     pub mail_worker: bool,
     /// Load the demo event when the database has no events.
     pub demo: bool,
+    /// Mails the outbox worker sends at the same time (`MAIL_CONCURRENCY`, 1–64).
+    pub mail_concurrency: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -151,6 +153,12 @@ impl Config {
                 Some(o) => Err(err(k, format!("'{o}' is not true or false"))),
             }
         };
+        let concurrency_raw = val("MAIL_CONCURRENCY").unwrap_or_else(|| "8".into());
+        let mail_concurrency = concurrency_raw
+            .parse()
+            .ok()
+            .filter(|n| (1..=64).contains(n))
+            .ok_or_else(|| err("MAIL_CONCURRENCY", "must be a whole number from 1 to 64"))?;
         Ok(Config {
             database_url,
             base_url,
@@ -165,6 +173,7 @@ impl Config {
             mail_max_backoff_secs,
             mail_worker: flag("MAIL_WORKER", true)?,
             demo: flag("TAFELRONDE_DEMO", true)?,
+            mail_concurrency,
         })
     }
 
@@ -206,6 +215,7 @@ mod tests {
             ("MAIL_FROM", "not an address"),
             ("MAIL_MAX_BACKOFF_SECS", "0"),
             ("MAIL_WORKER", "perhaps"),
+            ("MAIL_CONCURRENCY", "0"),
         ] {
             let e = cfg(&[(k, v)])
                 .err()

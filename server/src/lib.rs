@@ -18,6 +18,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 use tower_http::services::ServeDir;
 
 #[derive(Debug, thiserror::Error)]
@@ -36,13 +37,22 @@ pub struct Running {
     pub state: AppState,
     server: tokio::task::JoinHandle<()>,
     worker: Option<tokio::task::JoinHandle<()>>,
+    /// Cancelled by [`Running::stop`]: the mail worker stops claiming and finishes.
+    pub shutdown: CancellationToken,
 }
+
+/// How long [`Running::stop`] waits for the mail worker to finish the mails in flight.
+pub const MAIL_STOP_LIMIT: std::time::Duration = std::time::Duration::from_secs(40);
 
 impl Running {
     pub async fn stop(self) {
         self.server.abort();
+        // Mail worker: stop claiming, finish and record the mails in flight (bounded).
+        self.shutdown.cancel();
         if let Some(w) = self.worker {
-            w.abort();
+            if tokio::time::timeout(MAIL_STOP_LIMIT, w).await.is_err() {
+                tracing::error!("mail worker did not finish within {MAIL_STOP_LIMIT:?}");
+            }
         }
         let _ = self.server.await;
         self.state.db.close().await;
@@ -103,7 +113,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     if cfg.demo && app::demo::load_if_empty(&db).await? {
         tracing::info!("loaded the demo event");
     }
-    let mailer = Mailer::from_config(&cfg)?;
+    let mailer = Mailer::from_config(&cfg, cfg.mail_concurrency)?;
     let listener = tokio::net::TcpListener::bind(cfg.listen)
         .await
         .map_err(|e| StartError::Listen(cfg.listen, e))?;
@@ -120,12 +130,19 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         mail_wake: Arc::new(Notify::new()),
         config: Arc::new(cfg),
     };
+    // Mail worker, supervised; `shutdown` stops it.
+    let shutdown = CancellationToken::new();
     let worker = state.config.mail_worker.then(|| {
-        tokio::spawn(worker::run(
+        let settings = worker::WorkerSettings {
+            wake: state.mail_wake.clone(),
+            concurrency: state.config.mail_concurrency,
+            max_backoff_secs: state.config.mail_max_backoff_secs,
+        };
+        tokio::spawn(worker::supervise(
             db.clone(),
             mailer,
-            state.mail_wake.clone(),
-            state.config.mail_max_backoff_secs,
+            settings,
+            shutdown.clone(),
         ))
     });
     let app = router(state.clone());
@@ -139,5 +156,6 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         state,
         server,
         worker,
+        shutdown,
     })
 }

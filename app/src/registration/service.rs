@@ -102,7 +102,13 @@ pub async fn register(
             registrations::set_token_hash(&mut tx, reg.id, &hash, now)
                 .await
                 .map_err(db_err)?;
-            (MailKind::LinkResent, reg.id, reg.first_name, reg.email)
+            let has_seat = reg.status == Status::Confirmed;
+            (
+                MailKind::LinkResent { has_seat },
+                reg.id,
+                reg.first_name,
+                reg.email,
+            )
         }
         None => {
             let confirmed = registrations::count_confirmed(&mut tx, event.id)
