@@ -19,6 +19,8 @@ pub const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a claim holds a mail: well above [`SEND_TIMEOUT`] plus recording the result,
 /// so a live worker never loses its lease.
 pub const LEASE: Duration = Duration::from_secs(120);
+/// Attempts at recording one result when the database fails.
+const RECORD_TRIES: u32 = 3;
 /// Pause before a stopped or panicked worker is started again.
 pub const RESTART_DELAY: Duration = Duration::from_secs(1);
 
@@ -41,12 +43,18 @@ pub struct WorkerSettings {
 /// Delivers mails until `stop` is cancelled; then it claims nothing new, finishes and
 /// records the mails in flight, and returns.
 pub async fn run(db: Db, mailer: Mailer, settings: WorkerSettings, stop: CancellationToken) {
+    // SQLite has one writer at a time: the loops take turns for their writes instead of
+    // colliding on the file lock (whose busy handler sleeps up to 100 ms per retry).
+    let writes = Writes {
+        turn: (!db.is_postgres()).then(|| Arc::new(tokio::sync::Mutex::new(()))),
+    };
     let mut loops = tokio::task::JoinSet::new();
     for _ in 0..settings.concurrency.max(1) {
         loops.spawn(sender_loop(
             db.clone(),
             mailer.clone(),
             settings.clone(),
+            writes.clone(),
             stop.clone(),
         ));
     }
@@ -60,15 +68,48 @@ pub async fn run(db: Db, mailer: Mailer, settings: WorkerSettings, stop: Cancell
     }
 }
 
-async fn sender_loop(db: Db, mailer: Mailer, s: WorkerSettings, stop: CancellationToken) {
+/// Whose turn it is to write (SQLite only; PostgreSQL writers run side by side).
+#[derive(Clone)]
+struct Writes {
+    turn: Option<Arc<tokio::sync::Mutex<()>>>,
+}
+
+impl Writes {
+    async fn take(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.turn {
+            Some(m) => Some(m.lock().await),
+            None => None,
+        }
+    }
+}
+
+async fn sender_loop(
+    db: Db,
+    mailer: Mailer,
+    s: WorkerSettings,
+    writes: Writes,
+    stop: CancellationToken,
+) {
     let lease = chrono::Duration::from_std(LEASE).unwrap_or_else(|_| chrono::Duration::minutes(2));
     let mut session = Session::default();
     while !stop.is_cancelled() {
-        match outbox::claim(&db, chrono::Utc::now(), lease).await {
+        let claimed = {
+            let _turn = writes.take().await;
+            outbox::claim(&db, chrono::Utc::now(), lease).await
+        };
+        match claimed {
             Ok(Some(mail)) => {
                 // There may be more: let an idle sibling look too.
                 s.wake.notify_one();
-                deliver(&db, &mailer, &mut session, &mail, s.max_backoff_secs).await;
+                deliver(
+                    &db,
+                    &mailer,
+                    &mut session,
+                    &mail,
+                    &writes,
+                    s.max_backoff_secs,
+                )
+                .await;
             }
             Ok(None) => {
                 tokio::select! {
@@ -96,6 +137,7 @@ async fn deliver(
     mailer: &Mailer,
     session: &mut Session,
     mail: &ClaimedMail,
+    writes: &Writes,
     max_backoff_secs: u64,
 ) {
     let result = match tokio::time::timeout(SEND_TIMEOUT, mailer.send(session, mail)).await {
@@ -107,54 +149,60 @@ async fn deliver(
         }
     };
     let now = chrono::Utc::now();
-    let (recorded, outcome) = match &result {
-        Ok(()) => (
-            outbox::mark_sent(db, mail.id, &mail.lease_token, now).await,
-            "sent",
-        ),
+    let (outcome, failure) = match &result {
+        Ok(()) => ("sent", None),
         Err(e) => {
             let give_up = e.is_permanent() || mail.attempts >= MAX_ATTEMPTS;
             let delay = backoff(mail.attempts, max_backoff_secs);
             let next = now + chrono::Duration::from_std(delay).unwrap_or_default();
-            let recorded = outbox::mark_failed(
-                db,
-                mail.id,
-                &mail.lease_token,
-                &e.to_string(),
-                next,
-                give_up,
-            )
-            .await;
-            if give_up {
-                tracing::warn!(
-                    id = mail.id,
-                    attempts = mail.attempts,
-                    "mail failed for good: {e}"
-                );
-            } else {
-                tracing::warn!(
-                    id = mail.id,
-                    attempts = mail.attempts,
-                    "mail not sent, retry in {delay:?}: {e}"
-                );
-            }
-            (recorded, if give_up { "failed" } else { "rescheduled" })
+            let outcome = if give_up { "failed" } else { "rescheduled" };
+            (outcome, Some((e.to_string(), next, give_up, delay)))
         }
     };
-    match recorded {
-        Ok(true) => {
-            if result.is_ok() {
-                tracing::info!(id = mail.id, "mail sent");
+    // A database hiccup must not turn a delivered mail into a second delivery: try a few times.
+    let mut tries = 1;
+    let recorded = loop {
+        let attempt = {
+            let _turn = writes.take().await;
+            match &failure {
+                None => outbox::mark_sent(db, mail.id, &mail.lease_token, now).await,
+                Some((error, next, give_up, _)) => {
+                    outbox::mark_failed(db, mail.id, &mail.lease_token, error, *next, *give_up)
+                        .await
+                }
             }
+        };
+        match attempt {
+            Err(e) if tries < RECORD_TRIES => {
+                tracing::warn!(
+                    id = mail.id,
+                    "recording mail as {outcome} (try {tries}): {e}"
+                );
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            other => break other,
         }
-        Ok(false) => tracing::error!(
+    };
+    match (&recorded, &failure) {
+        (Ok(true), None) => tracing::info!(id = mail.id, "mail sent"),
+        (Ok(true), Some((error, _, true, _))) => {
+            tracing::warn!(
+                id = mail.id,
+                attempts = mail.attempts,
+                "mail failed for good: {error}"
+            )
+        }
+        (Ok(true), Some((error, _, false, delay))) => tracing::warn!(
+            id = mail.id,
+            attempts = mail.attempts,
+            "mail not sent, retry in {delay:?}: {error}"
+        ),
+        (Ok(false), _) => tracing::error!(
             id = mail.id,
             "lease lost before the mail could be recorded as {outcome}; another worker owns it now"
         ),
-        Err(e) => {
-            tracing::error!(id = mail.id, "recording mail as {outcome}: {e}");
-            tokio::time::sleep(Duration::from_secs(1)).await;
-        }
+        (Err(e), _) => tracing::error!(id = mail.id, "recording mail as {outcome}: {e}"),
     }
 }
 
