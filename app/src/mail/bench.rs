@@ -118,7 +118,7 @@ async fn bench(
                 secs: DEADLINE.as_secs(),
             });
         }
-        tokio::time::sleep(Duration::from_millis(5)).await;
+        tokio::time::sleep(Duration::from_millis(10)).await;
     };
     stop.cancel();
     let _ = task.await;
