@@ -1,6 +1,6 @@
 # Tafelronde — the two commands: `make run` and `make test`.
 # Both install what is missing first (.ci/toolchain.sh) and print what they do.
-.PHONY: run test toolchain site lint bench-seating
+.PHONY: run test toolchain site lint bench-seating bench-mail
 
 SHELL := /bin/bash
 MAILDEV_SMTP ?= 1025
@@ -30,3 +30,25 @@ site: toolchain
 ## Seating benchmark over ../shared/bench/tables/instances plus generated instances.
 bench-seating:
 	cargo run --release -p server -- bench-seating
+
+## Mail delivery benchmark: BENCH_MAIL_COUNT mails queued in a fresh SQLite outbox and
+## delivered by the real worker, once to maildev and once to a minimal SMTP sink (Python
+## aiosmtpd, which shows what the worker does when the SMTP server is not the bottleneck).
+BENCH_MAIL_COUNT ?= 2000
+BENCH_MAIL_SMTP ?= 2525
+BENCH_MAIL_WEB ?= 2580
+BENCH_MAIL_SINK ?= 2526
+bench-mail: toolchain
+	@echo "[bench-mail] cargo build --release -p server"
+	cargo build --release -p server
+	@python3 -c 'import aiosmtpd' 2>/dev/null || { echo "[bench-mail] python3 -m pip install aiosmtpd (the SMTP sink)"; python3 -m pip install -q aiosmtpd; }
+	@set -e; dir=$$(mktemp -d); pids=""; \
+	trap 'kill $$pids 2>/dev/null; rm -rf "$$dir"' EXIT; \
+	up() { for i in $$(seq 300); do (exec 3<>/dev/tcp/127.0.0.1/$$1) 2>/dev/null && return 0; sleep 0.1; done; echo "[bench-mail] nothing listens on $$1"; return 1; }; \
+	end2end/node_modules/.bin/maildev -s $(BENCH_MAIL_SMTP) -w $(BENCH_MAIL_WEB) --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory "$$dir" >/dev/null 2>&1 & pids="$$pids $$!"; \
+	python3 -m aiosmtpd -n -l 127.0.0.1:$(BENCH_MAIL_SINK) -c aiosmtpd.handlers.Sink >/dev/null 2>&1 & pids="$$pids $$!"; \
+	up $(BENCH_MAIL_SMTP); up $(BENCH_MAIL_SINK); \
+	echo "[bench-mail] to maildev on 127.0.0.1:$(BENCH_MAIL_SMTP)"; \
+	cargo run -q --release -p server -- bench-mail --count $(BENCH_MAIL_COUNT) --smtp-port $(BENCH_MAIL_SMTP); \
+	echo "[bench-mail] to the aiosmtpd sink on 127.0.0.1:$(BENCH_MAIL_SINK)"; \
+	cargo run -q --release -p server -- bench-mail --count $(BENCH_MAIL_COUNT) --smtp-port $(BENCH_MAIL_SINK)

@@ -43,6 +43,8 @@ pub struct Config {
     pub changes_close_minutes_before_start: i64,
     /// Registering again with a known address re-sends its link at most once per this many minutes.
     pub link_resend_minutes: i64,
+    /// Mails the outbox worker sends at the same time (`MAIL_CONCURRENCY`, 1–64).
+    pub mail_concurrency: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -173,6 +175,12 @@ impl Config {
                     .ok_or_else(|| err(k, format!("'{raw}' is not a whole number ≥ 0"))),
             }
         };
+        let concurrency_raw = val("MAIL_CONCURRENCY").unwrap_or_else(|| "8".into());
+        let mail_concurrency = concurrency_raw
+            .parse()
+            .ok()
+            .filter(|n| (1..=64).contains(n))
+            .ok_or_else(|| err("MAIL_CONCURRENCY", "must be a whole number from 1 to 64"))?;
         Ok(Config {
             link_valid_days_after_event: whole("LINK_VALID_DAYS_AFTER_EVENT", 30)?,
             changes_close_minutes_before_start: whole("CHANGES_CLOSE_MINUTES_BEFORE_START", 0)?,
@@ -191,6 +199,7 @@ impl Config {
             mail_worker: flag("MAIL_WORKER", true)?,
             demo: flag("TAFELRONDE_DEMO", true)?,
             http: HttpConfig::from_lookup(&val, &flag)?,
+            mail_concurrency,
         })
     }
 
@@ -243,6 +252,7 @@ mod tests {
             ("LINK_VALID_DAYS_AFTER_EVENT", "-1"),
             ("CHANGES_CLOSE_MINUTES_BEFORE_START", "soon"),
             ("LINK_RESEND_MINUTES", "1.5"),
+            ("MAIL_CONCURRENCY", "0"),
         ] {
             let e = cfg(&[(k, v)])
                 .err()

@@ -163,7 +163,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     if cfg.demo && app::demo::load_if_empty(&db).await? {
         tracing::info!("loaded the demo event");
     }
-    let mailer = Mailer::from_config(&cfg)?;
+    let mailer = Mailer::from_config(&cfg, cfg.mail_concurrency)?;
     let listener = tokio::net::TcpListener::bind(cfg.listen)
         .await
         .map_err(|e| StartError::Listen(cfg.listen, e))?;
@@ -180,21 +180,20 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         mail_wake: Arc::new(Notify::new()),
         config: Arc::new(cfg),
     };
+    // Mail worker, supervised; `shutdown` stops it.
     let shutdown = CancellationToken::new();
     let worker = state.config.mail_worker.then(|| {
-        let run = worker::run(
+        let settings = worker::WorkerSettings {
+            wake: state.mail_wake.clone(),
+            concurrency: state.config.mail_concurrency,
+            max_backoff_secs: state.config.mail_max_backoff_secs,
+        };
+        tokio::spawn(worker::supervise(
             db.clone(),
             mailer,
-            state.mail_wake.clone(),
-            state.config.mail_max_backoff_secs,
-        );
-        let stop = shutdown.clone();
-        tokio::spawn(async move {
-            tokio::select! {
-                () = run => {}
-                () = stop.cancelled() => {}
-            }
-        })
+            settings,
+            shutdown.clone(),
+        ))
     });
     let in_flight = http::inflight::InFlight::default();
     let app = router_counting(state.clone(), in_flight.clone());

@@ -1,5 +1,6 @@
 //! The `tafelronde` binary: `serve` (default) runs the web app; `seat` and
-//! `bench-seating` run the seating engine from the command line.
+//! `bench-seating` run the seating engine from the command line; `bench-mail` measures
+//! mail delivery.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -41,6 +42,19 @@ enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Queue mails in a temporary SQLite database and time the real worker delivering them
+    /// to an SMTP server on 127.0.0.1 (start one first, or use `make bench-mail`).
+    BenchMail {
+        /// How many mails.
+        #[arg(long, default_value_t = 2000)]
+        count: usize,
+        /// Port of the SMTP server on 127.0.0.1.
+        #[arg(long, default_value_t = 1025)]
+        smtp_port: u16,
+        /// Mails sent at the same time.
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -62,6 +76,36 @@ fn main() -> ExitCode {
             ))
         }
         Command::BenchSeating { dir } => report(app::seating::run_bench_cli(dir.as_deref())),
+        Command::BenchMail {
+            count,
+            smtp_port,
+            concurrency,
+        } => bench_mail(count, smtp_port, concurrency),
+    }
+}
+
+fn bench_mail(count: usize, smtp_port: u16, concurrency: usize) -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn,sqlx=warn".into()),
+        )
+        .init();
+    let result = tokio::runtime::Runtime::new()
+        .map_err(|e| e.to_string())
+        .and_then(|rt| {
+            rt.block_on(app::mail::bench::run(count, smtp_port, concurrency))
+                .map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("tafelronde bench-mail: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

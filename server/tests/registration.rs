@@ -13,7 +13,6 @@ on_both_databases!(
     full_event_puts_people_on_the_wait_list,
     cancel_frees_the_seat_and_promotes_the_first_waiting,
     server_function_registration_and_errors,
-    mail_survives_smtp_outage_exactly_once,
     concurrent_registrations_never_exceed_capacity,
     edit_through_the_manage_link,
     unknown_pages_and_links_give_clear_errors,
@@ -304,53 +303,6 @@ async fn server_function_registration_and_errors(db: &TestDb) {
         .await
         .unwrap();
     assert!(r.text().await.unwrap().contains("InvalidLink"));
-    srv.stop().await;
-}
-
-async fn mail_survives_smtp_outage_exactly_once(db: &TestDb) {
-    let smtp = free_port();
-    let srv = start(db, smtp, &[]).await;
-    add_event(&srv, "groot", 100).await;
-    let emails: Vec<String> = (0..50).map(|i| unique_email(&format!("down{i}"))).collect();
-    for e in &emails {
-        assert_eq!(
-            post_form(&srv, "/e/groot/register", &form(e))
-                .await
-                .status()
-                .as_u16(),
-            303
-        );
-    }
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let (pending, sent, _) = app::store::outbox::counts(&srv.state.db).await.unwrap();
-    assert_eq!(
-        (pending, sent),
-        (50, 0),
-        "nothing is delivered while SMTP is down"
-    );
-    let mail = MailDev::start_on(smtp).await;
-    let all = mail
-        .wait_until(60, "50 mails after SMTP came back", |m| m.len() >= 50)
-        .await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let all_after = mail.emails().await;
-    assert_eq!(
-        all_after.len(),
-        50,
-        "no mail twice ({} before settling)",
-        all.len()
-    );
-    for e in &emails {
-        assert_eq!(
-            to_address(&all_after, e).len(),
-            1,
-            "{e} got exactly one mail"
-        );
-    }
-    assert_eq!(
-        app::store::outbox::counts(&srv.state.db).await.unwrap(),
-        (0, 50, 0)
-    );
     srv.stop().await;
 }
 

@@ -1,7 +1,8 @@
 //! Outgoing mail: rendering the attendee mails (text, HTML, `.ics`) in their language,
 //! sending them through lettre's SMTP transport, and the outbox worker that delivers
-//! queued mails with retries and backoff.
+//! queued mails with retries and backoff, and the delivery benchmark.
 
+pub mod bench;
 pub mod render;
 pub mod sender;
 pub mod worker;

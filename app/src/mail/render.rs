@@ -1,16 +1,22 @@
-//! Renders one attendee mail: subject, plain text, HTML and a calendar attachment built
-//! with the `icalendar` crate. User-entered text is escaped in the HTML part.
+//! Renders one attendee mail: subject, plain text and HTML from the askama templates in
+//! `mail/templates/` (HTML auto-escaped), and a calendar attachment built with the
+//! `icalendar` crate for people who have a seat (never for the wait list).
 
 use crate::event::EventView;
 use crate::i18n::{format_span, Lang, T};
 use crate::store::outbox::NewMail;
+use askama::Template;
 use icalendar::{Calendar, Component, EventLike};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MailKind {
     Confirmed,
     Waitlisted,
-    LinkResent,
+    /// The personal link again; `has_seat` says whether the registration is confirmed
+    /// (only then does the mail carry the calendar entry).
+    LinkResent {
+        has_seat: bool,
+    },
     Promoted,
 }
 
@@ -19,7 +25,7 @@ impl MailKind {
         match self {
             MailKind::Confirmed => "confirmed",
             MailKind::Waitlisted => "waitlisted",
-            MailKind::LinkResent => "link_resent",
+            MailKind::LinkResent { .. } => "link_resent",
             MailKind::Promoted => "promoted",
         }
     }
@@ -27,7 +33,7 @@ impl MailKind {
         match self {
             MailKind::Confirmed => T::MailSubjectConfirmed,
             MailKind::Waitlisted => T::MailSubjectWaitlisted,
-            MailKind::LinkResent => T::MailSubjectLink,
+            MailKind::LinkResent { .. } => T::MailSubjectLink,
             MailKind::Promoted => T::MailSubjectPromoted,
         }
     }
@@ -35,25 +41,49 @@ impl MailKind {
         match self {
             MailKind::Confirmed => T::MailConfirmedText,
             MailKind::Waitlisted => T::MailWaitlistedText,
-            MailKind::LinkResent => T::MailLinkText,
+            MailKind::LinkResent { .. } => T::MailLinkText,
             MailKind::Promoted => T::MailPromotedText,
+        }
+    }
+    /// Whether the mail carries the event's calendar entry: only for a seat.
+    pub fn has_calendar(self) -> bool {
+        match self {
+            MailKind::Confirmed | MailKind::Promoted => true,
+            MailKind::Waitlisted => false,
+            MailKind::LinkResent { has_seat } => has_seat,
         }
     }
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// The values both templates show (already translated; escaped by the HTML template).
+struct Fields<'a> {
+    lang_tag: &'a str,
+    hello: &'a str,
+    name: &'a str,
+    intro: &'a str,
+    title: &'a str,
+    when: &'a str,
+    venue: &'a str,
+    address: &'a str,
+    manage: &'a str,
+    url: &'a str,
+    button: &'a str,
+    ics_hint: Option<&'a str>,
+    bye: &'a str,
+    org: &'a str,
+    org_mail: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail.txt")]
+struct TextMail<'a> {
+    m: &'a Fields<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "mail.html")]
+struct HtmlMail<'a> {
+    m: &'a Fields<'a>,
 }
 
 /// The calendar entry for an event (UTC times; calendars show them in local time).
@@ -90,60 +120,42 @@ pub struct MailTo<'a> {
 
 /// Builds the mail for `kind`.
 pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: String) -> NewMail {
-    let MailTo {
-        lang,
-        first_name,
-        address: recipient,
-        manage_url,
-        base_url,
-    } = *to;
+    let lang = to.lang;
     let t = |k: T| lang.t(k);
     let when = format_span(lang, event.starts_at, event.ends_at);
-    let subject = format!("{}: {}", t(kind.subject()), event.title);
-    let text = format!(
-        "{hello} {name},\n\n{intro}\n\n{title}\n{when}\n{venue}, {address}\n\n{manage}\n{url}\n\n{ics}\n\n{bye}\n{org} <{org_mail}>\n",
-        hello = t(T::MailHello),
-        name = first_name,
-        intro = t(kind.intro()),
-        title = event.title,
-        venue = event.venue_name,
-        address = event.venue_address,
-        manage = t(T::MailManageText),
-        url = manage_url,
-        ics = t(T::MailIcsHint),
-        bye = t(T::MailGreeting),
-        org = event.organiser_name,
-        org_mail = event.organiser_email,
-    );
-    let html = format!(
-        "<!doctype html><html lang=\"{tag}\"><body style=\"font-family:sans-serif;line-height:1.5;color:#1d2733\">\
-         <p>{hello} {name},</p><p>{intro}</p>\
-         <p><strong>{title}</strong><br>{when}<br>{venue}, {address}</p>\
-         <p>{manage}</p><p><a href=\"{url}\" style=\"background:#0b5d4b;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none\">{button}</a></p>\
-         <p style=\"font-size:90%\"><a href=\"{url}\">{url}</a></p><p>{ics}</p><p>{bye}<br>{org}</p></body></html>",
-        tag = lang.tag(),
-        hello = t(T::MailHello),
-        name = escape(first_name),
-        intro = escape(t(kind.intro())),
-        title = escape(&event.title),
-        when = escape(&when),
-        venue = escape(&event.venue_name),
-        address = escape(&event.venue_address),
-        manage = escape(t(T::MailManageText)),
-        url = escape(manage_url),
-        button = escape(t(T::MailManageButton)),
-        ics = escape(t(T::MailIcsHint)),
-        bye = escape(t(T::MailGreeting)),
-        org = escape(&event.organiser_name),
-    );
+    let calendar = kind.has_calendar();
+    let fields = Fields {
+        lang_tag: lang.tag(),
+        hello: t(T::MailHello),
+        name: to.first_name,
+        intro: t(kind.intro()),
+        title: &event.title,
+        when: &when,
+        venue: &event.venue_name,
+        address: &event.venue_address,
+        manage: t(T::MailManageText),
+        url: to.manage_url,
+        button: t(T::MailManageButton),
+        ics_hint: calendar.then(|| t(T::MailIcsHint)),
+        bye: t(T::MailGreeting),
+        org: &event.organiser_name,
+        org_mail: &event.organiser_email,
+    };
+    // Rendering only fails when a value's Display fails; ours are plain strings.
+    let body_text = TextMail { m: &fields }
+        .render()
+        .expect("mail text template renders");
+    let body_html = HtmlMail { m: &fields }
+        .render()
+        .expect("mail HTML template renders");
     NewMail {
         registration_id: None,
         kind: kind.code(),
-        recipient: recipient.to_string(),
-        subject,
-        body_text: text,
-        body_html: html,
-        ics: Some(ics(event, base_url)),
+        recipient: to.address.to_string(),
+        subject: format!("{}: {}", t(kind.subject()), event.title),
+        body_text,
+        body_html,
+        ics: calendar.then(|| ics(event, to.base_url)),
         message_id,
     }
 }
@@ -198,8 +210,13 @@ mod tests {
             "{}",
             m.body_text
         );
-        assert!(m.body_html.contains("&lt;b&gt;Anna&lt;/b&gt;"));
+        assert!(
+            m.body_html.contains("&#60;b&#62;Anna&#60;/b&#62;"),
+            "{}",
+            m.body_html
+        );
         assert!(!m.body_html.contains("<b>Anna"));
+        assert!(!m.body_html.contains("<ontmoeten>"));
         let ics = m.ics.unwrap();
         assert!(
             ics.contains("BEGIN:VEVENT") && ics.contains("DTSTART:20261203T123000Z"),
@@ -219,5 +236,67 @@ mod tests {
         let m = render(MailKind::Waitlisted, &event(), &to, "<i@h>".into());
         assert!(m.subject.starts_with("You are on the wait list"));
         assert!(m.body_text.contains("Thursday 3 December 2026"));
+    }
+
+    #[test]
+    fn only_a_seat_gets_a_calendar_entry() {
+        let to = MailTo {
+            lang: Lang::Nl,
+            first_name: "Anna",
+            address: "a@x.be",
+            manage_url: "u",
+            base_url: "http://h",
+        };
+        for (kind, calendar) in [
+            (MailKind::Confirmed, true),
+            (MailKind::Promoted, true),
+            (MailKind::LinkResent { has_seat: true }, true),
+            (MailKind::LinkResent { has_seat: false }, false),
+            (MailKind::Waitlisted, false),
+        ] {
+            let m = render(kind, &event(), &to, "<i@h>".into());
+            assert_eq!(m.ics.is_some(), calendar, "{kind:?}");
+            assert_eq!(
+                m.body_text.contains("agenda-item"),
+                calendar,
+                "{kind:?}: the hint follows the attachment"
+            );
+        }
+    }
+
+    /// Subject, text and HTML of every kind of mail, in Dutch and English.
+    #[test]
+    fn snapshots_of_every_mail() {
+        for lang in [Lang::Nl, Lang::En] {
+            for kind in [
+                MailKind::Confirmed,
+                MailKind::Waitlisted,
+                MailKind::LinkResent { has_seat: true },
+                MailKind::LinkResent { has_seat: false },
+                MailKind::Promoted,
+            ] {
+                let to = MailTo {
+                    lang,
+                    first_name: "Anna & 'Bob'",
+                    address: "anna@example.be",
+                    manage_url: "https://tafelronde.example/m/0123abcd",
+                    base_url: "https://tafelronde.example",
+                };
+                let m = render(kind, &event(), &to, "<id@tafelronde.example>".into());
+                let seat = match kind {
+                    MailKind::LinkResent { has_seat: true } => "_seat",
+                    MailKind::LinkResent { has_seat: false } => "_no_seat",
+                    _ => "",
+                };
+                let shown = format!(
+                    "subject: {}\ncalendar attached: {}\n--- text ---\n{}\n--- html ---\n{}",
+                    m.subject,
+                    m.ics.is_some(),
+                    m.body_text,
+                    m.body_html
+                );
+                insta::assert_snapshot!(format!("{}{seat}_{}", kind.code(), lang.code()), shown);
+            }
+        }
     }
 }

@@ -157,7 +157,9 @@ impl Registrations {
             Some(reg) if self.rules.may_resend(reg.link_sent_at, now) => {
                 // The link goes to the address as first registered, never to the new spelling.
                 let mail = LinkMail {
-                    kind: MailKind::LinkResent,
+                    kind: MailKind::LinkResent {
+                        has_seat: reg.status == Status::Confirmed,
+                    },
                     lang,
                     reg_id: reg.id,
                     first_name: &reg.form.first_name,

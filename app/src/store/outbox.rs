@@ -1,6 +1,7 @@
 //! The mail outbox: mails are inserted in the same transaction as the registration change
-//! that causes them, then claimed one at a time by a worker (a lease in `locked_until`,
-//! `FOR UPDATE SKIP LOCKED` on PostgreSQL) and marked sent or rescheduled with backoff.
+//! that causes them, then claimed one at a time by a worker (a lease: `locked_until` plus a
+//! random `lease_token`, `FOR UPDATE SKIP LOCKED` on PostgreSQL) and marked sent, failed or
+//! rescheduled with backoff, only by the worker that still holds the lease.
 
 use super::{Db, StoreError, Tx};
 use crate::{on_db, on_tx};
@@ -30,6 +31,20 @@ pub struct ClaimedMail {
     pub ics: Option<String>,
     pub message_id: String,
     pub attempts: i64,
+    /// The lease this claim holds; results are recorded only while it still matches.
+    pub lease_token: String,
+}
+
+/// One outbox row as an operator (or a test) sees it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub has_ics: bool,
 }
 
 pub async fn enqueue(tx: &mut Tx, m: &NewMail, now: DateTime<Utc>) -> Result<i64, StoreError> {
@@ -57,12 +72,12 @@ pub async fn enqueue(tx: &mut Tx, m: &NewMail, now: DateTime<Utc>) -> Result<i64
 macro_rules! claim_sql {
     ($lock:literal) => {
         concat!(
-            "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
+            "UPDATE outbox SET locked_until = $1, lease_token = $3, attempts = attempts + 1 \
              WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
                          AND (locked_until IS NULL OR locked_until < $2) ORDER BY id LIMIT 1",
             $lock,
             ") AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2) \
-             RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts"
+             RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts, lease_token"
         )
     };
 }
@@ -70,18 +85,21 @@ macro_rules! claim_sql {
 const CLAIM_SQLITE: &str = claim_sql!("");
 const CLAIM_POSTGRES: &str = claim_sql!(" FOR UPDATE SKIP LOCKED");
 
-/// Claims the oldest due mail for `lease`; no other worker gets it until the lease ends.
+/// Claims the oldest due mail for `lease` under a new random lease token; no other worker
+/// gets it until the lease ends, and only this claim may record its result.
 pub async fn claim(
     db: &Db,
     now: DateTime<Utc>,
     lease: chrono::Duration,
 ) -> Result<Option<ClaimedMail>, StoreError> {
     let until = now + lease;
+    let token = uuid::Uuid::new_v4().to_string();
     Ok(match db {
         Db::Sqlite(p) => {
             sqlx::query_as(CLAIM_SQLITE)
                 .bind(until)
                 .bind(now)
+                .bind(&token)
                 .fetch_optional(p)
                 .await?
         }
@@ -89,43 +107,75 @@ pub async fn claim(
             sqlx::query_as(CLAIM_POSTGRES)
                 .bind(until)
                 .bind(now)
+                .bind(&token)
                 .fetch_optional(p)
                 .await?
         }
     })
 }
 
-pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-    on_db!(db, p => {
-        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2")
-            .bind(now)
-            .bind(id)
-            .execute(p)
-            .await?;
+/// Records delivery. `false` when the lease was lost (another worker claimed the row since,
+/// or it is no longer pending): nothing is changed then.
+pub async fn mark_sent(
+    db: &Db,
+    id: i64,
+    lease_token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = on_db!(db, p => {
+        sqlx::query(
+            "UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, lease_token = NULL, \
+             last_error = NULL WHERE id = $2 AND lease_token = $3 AND status = 'pending'",
+        )
+        .bind(now)
+        .bind(id)
+        .bind(lease_token)
+        .execute(p)
+        .await?
+        .rows_affected()
     });
-    Ok(())
+    Ok(done == 1)
 }
 
-/// Reschedules a failed attempt, or gives up (`failed`) when `give_up` is set.
+/// Reschedules a failed attempt at `next`, or gives up (`failed`) when `give_up` is set;
+/// `error` is kept in `last_error`. `false` when the lease was lost (nothing is changed).
 pub async fn mark_failed(
     db: &Db,
     id: i64,
+    lease_token: &str,
     error: &str,
     next: DateTime<Utc>,
     give_up: bool,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let status = if give_up { "failed" } else { "pending" };
     let error: String = error.chars().take(500).collect();
-    on_db!(db, p => {
-        sqlx::query("UPDATE outbox SET status = $1, next_attempt_at = $2, locked_until = NULL, last_error = $3 WHERE id = $4")
-            .bind(status)
-            .bind(next)
-            .bind(error)
-            .bind(id)
-            .execute(p)
-            .await?;
+    let done = on_db!(db, p => {
+        sqlx::query(
+            "UPDATE outbox SET status = $1, next_attempt_at = $2, locked_until = NULL, lease_token = NULL, \
+             last_error = $3 WHERE id = $4 AND lease_token = $5 AND status = 'pending'",
+        )
+        .bind(status)
+        .bind(next)
+        .bind(error)
+        .bind(id)
+        .bind(lease_token)
+        .execute(p)
+        .await?
+        .rows_affected()
     });
-    Ok(())
+    Ok(done == 1)
+}
+
+/// Every outbox row, oldest first (for operators, the benchmark and tests).
+pub async fn list(db: &Db) -> Result<Vec<OutboxRow>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_as(
+            "SELECT id, kind, recipient, status, attempts, last_error, ics IS NOT NULL AS has_ics \
+             FROM outbox ORDER BY id",
+        )
+        .fetch_all(p)
+        .await?
+    }))
 }
 
 /// Counts mails per status: (pending, sent, failed).
