@@ -45,6 +45,10 @@ pub struct Config {
     pub link_resend_minutes: i64,
     /// Mails the outbox worker sends at the same time (`MAIL_CONCURRENCY`, 1–64).
     pub mail_concurrency: usize,
+    /// Personal data of an event is purged this many days after it ends.
+    pub privacy_purge_days_after_event: i64,
+    /// This instance runs the purge at start and then every this many minutes (0 = never).
+    pub privacy_purge_every_minutes: i64,
 }
 
 impl std::fmt::Debug for Config {
@@ -200,6 +204,8 @@ impl Config {
             demo: flag("TAFELRONDE_DEMO", true)?,
             http: HttpConfig::from_lookup(&val, &flag)?,
             mail_concurrency,
+            privacy_purge_days_after_event: whole("PRIVACY_PURGE_DAYS_AFTER_EVENT", 90)?,
+            privacy_purge_every_minutes: whole("PRIVACY_PURGE_EVERY_MINUTES", 60)?,
         })
     }
 
@@ -236,6 +242,13 @@ mod tests {
             ),
             (30, 0, 10)
         );
+        assert_eq!(
+            (
+                c.privacy_purge_days_after_event,
+                c.privacy_purge_every_minutes
+            ),
+            (90, 60)
+        );
     }
 
     #[test]
@@ -253,6 +266,8 @@ mod tests {
             ("CHANGES_CLOSE_MINUTES_BEFORE_START", "soon"),
             ("LINK_RESEND_MINUTES", "1.5"),
             ("MAIL_CONCURRENCY", "0"),
+            ("PRIVACY_PURGE_DAYS_AFTER_EVENT", "-5"),
+            ("PRIVACY_PURGE_EVERY_MINUTES", "hourly"),
         ] {
             let e = cfg(&[(k, v)])
                 .err()

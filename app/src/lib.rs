@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod event;
 pub mod i18n;
+pub mod privacy;
 pub mod registration;
 #[cfg(feature = "seating")]
 pub mod seating;

@@ -39,3 +39,13 @@ impl AppState {
         )
     }
 }
+
+impl AppState {
+    /// The privacy service (erasure, export, purge) with what it needs from this state.
+    pub fn privacy(&self) -> crate::privacy::service::Privacy {
+        crate::privacy::service::Privacy::new(
+            self.registrations(),
+            self.config.privacy_purge_days_after_event,
+        )
+    }
+}

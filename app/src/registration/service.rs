@@ -333,8 +333,10 @@ impl Registrations {
     }
 
     /// Gives a free seat to the first on the wait list (a new link in the mail; earlier
-    /// links keep working), unless changes have closed. Runs under the event's lock.
-    async fn promote(
+    /// links keep working), unless changes have closed. Runs under the event's lock (taken
+    /// by the caller: a cancellation here, an erasure in `privacy::service`); the caller
+    /// wakes the mail worker after committing when it returns `true`.
+    pub(crate) async fn promote(
         &self,
         tx: &mut Tx,
         event: &StoredEvent,

@@ -4,6 +4,7 @@
 
 pub mod events;
 pub mod outbox;
+pub mod privacy;
 pub mod registrations;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
