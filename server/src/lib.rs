@@ -1,7 +1,7 @@
 #![recursion_limit = "256"]
 //! The Tafelronde server: axum router with the Leptos pages and server functions, the
 //! plain-form routes that make every page work without JavaScript, static files, and the
-//! outbox mail worker. [`start`] is used by `main` and by the integration tests.
+//! outbox mail worker and the privacy purge. [`start`] is used by `main` and by the integration tests.
 
 mod forms;
 pub mod http;
@@ -45,6 +45,8 @@ pub struct Running {
     server: http::serve::Server,
     in_flight: http::inflight::InFlight,
     worker: Option<tokio::task::JoinHandle<()>>,
+    /// The periodic privacy purge (`PRIVACY_PURGE_EVERY_MINUTES`), stopped by `shutdown`.
+    purger: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Running {
@@ -70,6 +72,12 @@ impl Running {
             if tokio::time::timeout_at(deadline, &mut w).await.is_err() {
                 tracing::warn!("mail worker still busy after {limit:?}: stopped");
                 w.abort();
+            }
+        }
+        if let Some(mut p) = self.purger {
+            if tokio::time::timeout_at(deadline, &mut p).await.is_err() {
+                tracing::warn!("privacy purge still busy after {limit:?}: stopped");
+                p.abort();
             }
         }
         self.state.db.close().await;
@@ -195,6 +203,15 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
             shutdown.clone(),
         ))
     });
+    // Privacy purge at start, then every PRIVACY_PURGE_EVERY_MINUTES; `shutdown` stops it.
+    let every = state.config.privacy_purge_every_minutes;
+    let purger = (every > 0).then(|| {
+        tokio::spawn(app::privacy::task::run(
+            state.privacy(),
+            std::time::Duration::from_secs(every as u64 * 60),
+            shutdown.clone(),
+        ))
+    });
     let in_flight = http::inflight::InFlight::default();
     let app = router_counting(state.clone(), in_flight.clone());
     let server = http::serve::spawn(listener, app, state.config.http.header_read_timeout);
@@ -205,5 +222,6 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         server,
         in_flight,
         worker,
+        purger,
     })
 }

@@ -1,6 +1,6 @@
 //! The `tafelronde` binary: `serve` (default) runs the web app; `seat` and
 //! `bench-seating` run the seating engine from the command line; `bench-mail` measures
-//! mail delivery.
+//! mail delivery; `purge` runs the privacy purge once.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -55,6 +55,13 @@ enum Command {
         #[arg(long, default_value_t = 8)]
         concurrency: usize,
     },
+    /// Purge the personal data of events that ended more than PRIVACY_PURGE_DAYS_AFTER_EVENT
+    /// days ago (anonymous counts stay), and print what was purged.
+    Purge {
+        /// Print what would be purged, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -81,6 +88,65 @@ fn main() -> ExitCode {
             smtp_port,
             concurrency,
         } => bench_mail(count, smtp_port, concurrency),
+        Command::Purge { dry_run } => purge(dry_run),
+    }
+}
+
+/// `tafelronde purge [--dry-run]`: one purge run against `DATABASE_URL`.
+fn purge(dry_run: bool) -> ExitCode {
+    init_logs();
+    let cfg = match app::config::Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("tafelronde: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = tokio::runtime::Runtime::new()
+        .map_err(|e| e.to_string())
+        .and_then(|rt| {
+            rt.block_on(async {
+                let db = app::store::Db::connect(&cfg.database_url)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let regs = app::registration::service::Registrations::new(
+                    db.clone(),
+                    &cfg,
+                    std::sync::Arc::new(tokio::sync::Notify::new()),
+                );
+                let privacy =
+                    app::privacy::service::Privacy::new(regs, cfg.privacy_purge_days_after_event);
+                let done = privacy.purge_now(dry_run).await;
+                db.close().await;
+                done.map_err(|e| e.to_string())
+            })
+        });
+    match result {
+        Ok((limit, done)) => {
+            let verb = if dry_run { "would purge" } else { "purged" };
+            println!(
+                "events that ended before {} ({} days ago): {} to purge",
+                limit.format("%Y-%m-%d %H:%M UTC"),
+                cfg.privacy_purge_days_after_event,
+                done.len()
+            );
+            for e in &done {
+                println!(
+                    "{verb} event {} ({}, ended {}): {} registrations, {} mails, {} links",
+                    e.event_id,
+                    e.slug,
+                    e.ends_at.format("%Y-%m-%d"),
+                    e.registrations,
+                    e.mails,
+                    e.links
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("tafelronde purge: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
