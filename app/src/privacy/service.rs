@@ -169,7 +169,8 @@ impl Privacy {
     /// Purges every event that ended more than the configured days before `now` and still
     /// holds personal data: counts are added to `event_stats`, then its registrations, their
     /// links and mails are deleted, one transaction per event, each logged. A dry run only
-    /// reports what would go. Running it again changes nothing.
+    /// reports what would go. Running it again changes nothing. An event that fails is rolled
+    /// back and logged, the others are still purged, and the first error is returned.
     pub async fn purge(
         &self,
         now: DateTime<Utc>,
@@ -177,11 +178,21 @@ impl Privacy {
     ) -> Result<Vec<EventPurge>, PrivacyError> {
         let limit = self.purge_limit(now);
         let mut done = Vec::new();
+        let mut failed = None;
         for e in store::due_events(self.db(), limit).await? {
             let removed = if dry_run {
-                store::event_rows_count(self.db(), e.id).await?
+                store::event_rows_count(self.db(), e.id).await
             } else {
-                self.purge_event(e.id, limit, now).await?
+                self.purge_event(e.id, limit, now).await
+            };
+            // One failing event (rolled back) does not keep the others' data longer.
+            let removed = match removed {
+                Ok(r) => r,
+                Err(err) => {
+                    tracing::error!(event_id = e.id, "privacy purge of this event failed: {err}");
+                    failed.get_or_insert(err);
+                    continue;
+                }
             };
             if removed.registrations == 0 {
                 continue; // purged by another instance meanwhile, or the event moved
@@ -204,7 +215,10 @@ impl Privacy {
                 links: removed.links,
             });
         }
-        Ok(done)
+        match failed {
+            Some(err) => Err(err.into()),
+            None => Ok(done),
+        }
     }
 
     /// [`Privacy::purge`] at the current time; also returns the limit it used (events that
@@ -222,7 +236,7 @@ impl Privacy {
         event_id: i64,
         limit: DateTime<Utc>,
         now: DateTime<Utc>,
-    ) -> Result<Removed, PrivacyError> {
+    ) -> Result<Removed, StoreError> {
         let mut tx = self.db().begin_write().await?;
         let event = events::lock(&mut tx, event_id).await?;
         if event.view.ends_at >= limit {
