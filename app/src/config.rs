@@ -33,7 +33,8 @@ pub struct Config {
     pub mail_max_backoff_secs: u64,
     /// Whether this instance runs the outbox worker.
     pub mail_worker: bool,
-    /// Load the demo event when the database has no events.
+    /// Load the demo event when the database has no events (`TAFELRONDE_DEMO`, default
+    /// false; `make run` sets it).
     pub demo: bool,
     /// Rate limits, proxy trust and timeouts of the HTTP server.
     pub http: HttpConfig,
@@ -45,6 +46,8 @@ pub struct Config {
     pub link_resend_minutes: i64,
     /// Mails the outbox worker sends at the same time (`MAIL_CONCURRENCY`, 1–64).
     pub mail_concurrency: usize,
+    /// A coordinator session ends after this many minutes without a request (`SESSION_IDLE_MINUTES`).
+    pub session_idle_minutes: i64,
 }
 
 impl std::fmt::Debug for Config {
@@ -197,9 +200,13 @@ impl Config {
             mail_from,
             mail_max_backoff_secs,
             mail_worker: flag("MAIL_WORKER", true)?,
-            demo: flag("TAFELRONDE_DEMO", true)?,
+            demo: flag("TAFELRONDE_DEMO", false)?,
             http: HttpConfig::from_lookup(&val, &flag)?,
             mail_concurrency,
+            session_idle_minutes: match whole("SESSION_IDLE_MINUTES", 120)? {
+                0 => return Err(err("SESSION_IDLE_MINUTES", "must be at least 1")),
+                n => n,
+            },
         })
     }
 
@@ -236,6 +243,8 @@ mod tests {
             ),
             (30, 0, 10)
         );
+        assert!(!c.demo, "the demo event is loaded only when asked");
+        assert_eq!(c.session_idle_minutes, 120);
     }
 
     #[test]
@@ -253,6 +262,8 @@ mod tests {
             ("CHANGES_CLOSE_MINUTES_BEFORE_START", "soon"),
             ("LINK_RESEND_MINUTES", "1.5"),
             ("MAIL_CONCURRENCY", "0"),
+            ("SESSION_IDLE_MINUTES", "0"),
+            ("TAFELRONDE_DEMO", "maybe"),
         ] {
             let e = cfg(&[(k, v)])
                 .err()
