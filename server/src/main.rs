@@ -130,7 +130,10 @@ fn coordinator_add(email: &str, lang: &str) -> ExitCode {
                     &cfg,
                     std::sync::Arc::new(tokio::sync::Notify::new()),
                 );
-                let r = accounts.invite(email, lang).await.map_err(|e| e.to_string());
+                let r = accounts
+                    .invite(email, lang)
+                    .await
+                    .map_err(|e| e.to_string());
                 db.close().await;
                 r
             })

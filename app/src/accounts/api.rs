@@ -9,7 +9,6 @@ use super::model::{Coordinator, DashboardEvent};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use serde::{Deserialize, Serialize};
 
 /// The session key holding the signed-in coordinator's id.
 #[cfg(feature = "ssr")]
@@ -143,20 +142,18 @@ pub async fn change_password(
     Ok(())
 }
 
-/// What the dashboard shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DashboardData {
-    pub me: Coordinator,
-    pub events: Vec<DashboardEvent>,
+/// Coordinator. Who is signed in (the pages' sign-in check).
+#[server(prefix = "/api", endpoint = "coordinator/me", input = Json)]
+pub async fn me() -> Result<Coordinator, AppError> {
+    require_coordinator().await
 }
 
-/// Coordinator. The events with their counts.
-#[server(prefix = "/api", endpoint = "coordinator/dashboard", input = Json)]
-pub async fn dashboard() -> Result<DashboardData, AppError> {
-    let me = require_coordinator().await?;
+/// Coordinator. Every event with its seat and wait-list counts.
+#[server(prefix = "/api", endpoint = "coordinator/events", input = Json)]
+pub async fn dashboard_events() -> Result<Vec<DashboardEvent>, AppError> {
+    let _who = require_coordinator().await?;
     let state = crate::state::app_state()?;
-    let events = crate::store::accounts::dashboard_events(&state.db)
+    crate::store::accounts::dashboard_events(&state.db)
         .await
-        .map_err(crate::error::internal("dashboard events"))?;
-    Ok(DashboardData { me, events })
+        .map_err(crate::error::internal("dashboard events"))
 }

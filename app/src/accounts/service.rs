@@ -192,7 +192,10 @@ impl Accounts {
         };
         let in_window = account.failed_since.is_some_and(|t| t >= window_start);
         if in_window && account.failed_logins >= MAX_FAILED_LOGINS {
-            tracing::warn!(coordinator = account.id, "login refused: account limit reached");
+            tracing::warn!(
+                coordinator = account.id,
+                "login refused: account limit reached"
+            );
             return Err(AccountError::Locked);
         }
         let ok = match &account.password_hash {
@@ -276,7 +279,10 @@ impl Accounts {
             None => false,
         };
         if !ok {
-            tracing::info!(coordinator = id, "password change refused: wrong current password");
+            tracing::info!(
+                coordinator = id,
+                "password change refused: wrong current password"
+            );
             return Err(AccountError::WrongCurrentPassword);
         }
         let hash = hash_password(&new).await?;

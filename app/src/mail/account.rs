@@ -46,11 +46,7 @@ pub fn render_account_mail(
 ) -> NewMail {
     let t = |k: T| lang.t(k);
     let (subject, intro, expiry) = match purpose {
-        TokenPurpose::Invitation => (
-            T::MailInviteSubject,
-            T::MailInviteText,
-            T::MailInviteExpiry,
-        ),
+        TokenPurpose::Invitation => (T::MailInviteSubject, T::MailInviteText, T::MailInviteExpiry),
         TokenPurpose::Reset => (T::MailResetSubject, T::MailResetText, T::MailResetExpiry),
     };
     let fields = Fields {
