@@ -509,6 +509,7 @@ async fn forms_work_without_javascript(db: &TestDb) {
     // Anonymous: the dashboard sends to the login page.
     let r = client()
         .get(url(&srv, "/coordinator"))
+        .header("accept", "text/html")
         .send()
         .await
         .unwrap();
