@@ -121,6 +121,9 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
                 move || shell(opts.clone())
             },
         )
+        // Pages, forms and server functions see the session; static files below do not
+        // (a coordinator's asset requests never read the session store).
+        .layer(sessions(&state))
         .nest_service(
             "/pkg",
             ServeDir::new(format!("{site_root}/pkg")).precompressed_gzip(),
@@ -129,8 +132,7 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
             ServeDir::new(site_root)
                 .not_found_service(get(forms::not_found).with_state(state.clone())),
         )
-        .with_state(state.clone())
-        .layer(sessions(&state));
+        .with_state(state.clone());
     harden(app, &state, in_flight)
 }
 
@@ -139,8 +141,9 @@ pub const SESSION_COOKIE: &str = "tafelronde_session";
 
 /// Coordinator sessions, stored in the database (shared by every instance): cookie
 /// HttpOnly, SameSite=Lax, path /, Secure when the base URL is https; the session ends
-/// after `SESSION_IDLE_MINUTES` without a request. Attendee requests never touch the
-/// store (sessions load lazily, and only a changed session is written).
+/// after `SESSION_IDLE_MINUTES` without a request (`require_coordinator` marks the session
+/// seen at most once a minute, which saves it with a new expiry). Attendee requests never
+/// touch the store (no cookie: nothing is loaded; only a changed session is written).
 fn sessions(state: &AppState) -> SessionManagerLayer<DbSessionStore> {
     let idle = tower_sessions::cookie::time::Duration::minutes(state.config.session_idle_minutes);
     SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))

@@ -16,6 +16,7 @@ on_both_databases!(
     login_sets_a_fresh_session_cookie,
     login_limits_answer_429,
     sessions_are_shared_by_instances,
+    idle_sessions_expire,
     invitation_from_the_command_sets_a_password,
     reset_tokens_are_single_use_and_expire,
     cross_site_login_is_refused,
@@ -554,5 +555,33 @@ async fn forms_work_without_javascript(db: &TestDb) {
     assert_eq!(r.status(), 200);
     let page = r.text().await.unwrap();
     assert!(page.contains(&email) && page.contains("0 / 25"), "{page}");
+    srv.stop().await;
+}
+
+async fn idle_sessions_expire(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[("SESSION_IDLE_MINUTES", "1")]).await;
+    let email = coordinator(&srv, &mail, "idle").await;
+    let r = login(&srv, &email, PASSWORD, None).await;
+    let (cookie, header) = session_cookie(&r).expect("session cookie");
+    assert!(
+        header.to_ascii_lowercase().contains("max-age=60"),
+        "{header}"
+    );
+    assert_eq!(me(&srv, &cookie).await.0, 200);
+    // The stored session ends a minute after its last use …
+    let now = chrono::Utc::now().timestamp();
+    let expires: i64 = app::on_db!(&srv.state.db, p => {
+        sqlx::query_scalar("SELECT expires_at FROM sessions").fetch_one(p).await.unwrap()
+    });
+    assert!(
+        (now + 50..=now + 70).contains(&expires),
+        "{expires} vs {now}"
+    );
+    // … and once that moment has passed it is refused, on every instance.
+    app::on_db!(&srv.state.db, p => {
+        sqlx::query("UPDATE sessions SET expires_at = $1").bind(now - 1).execute(p).await.unwrap().rows_affected()
+    });
+    assert_eq!(me(&srv, &cookie).await.0, 401);
     srv.stop().await;
 }

@@ -13,6 +13,10 @@ use leptos::server_fn::codec::Json;
 /// The session key holding the signed-in coordinator's id.
 #[cfg(feature = "ssr")]
 pub const SESSION_KEY: &str = "coordinator_id";
+/// The session key holding the minute (Unix time / 60) the session was last used; a new
+/// minute changes the session, so it is saved with a new idle expiry.
+#[cfg(feature = "ssr")]
+const SEEN_KEY: &str = "seen_minute";
 
 #[cfg(feature = "ssr")]
 async fn session() -> Result<tower_sessions::Session, AppError> {
@@ -35,7 +39,16 @@ pub async fn require_coordinator() -> Result<Coordinator, AppError> {
     };
     let state = crate::state::app_state()?;
     match state.accounts().coordinator(id).await? {
-        Some(c) => Ok(c),
+        Some(c) => {
+            let minute = chrono::Utc::now().timestamp() / 60;
+            if session.get::<i64>(SEEN_KEY).await.ok().flatten() != Some(minute) {
+                session
+                    .insert(SEEN_KEY, minute)
+                    .await
+                    .map_err(crate::error::internal("session write"))?;
+            }
+            Ok(c)
+        }
         None => {
             // The account is gone: the session is worthless.
             let _ = session.flush().await;
