@@ -251,6 +251,38 @@ async fn login_sets_a_fresh_session_cookie(db: &TestDb) {
     assert_eq!(me(&srv, &first).await.0, 401);
     assert_eq!(me(&srv, &second).await.0, 200);
 
+    // Changing the password needs the current one.
+    let change = |current: &'static str, new: &'static str| {
+        client()
+            .post(url(&srv, "/api/coordinator/password/change"))
+            .header("cookie", format!("{}={second}", server::SESSION_COOKIE))
+            .form(&[("current", current), ("new_password", new)])
+            .send()
+    };
+    let r = change("not my password at all", "een nieuw lang wachtwoord")
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!("WrongCurrentPassword")
+    );
+    assert_eq!(change(PASSWORD, "te kort").await.unwrap().status(), 422);
+    assert_eq!(
+        change(PASSWORD, "een nieuw lang wachtwoord")
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(login(&srv, &email, PASSWORD, None).await.status(), 401);
+    assert_eq!(
+        login(&srv, &email, "een nieuw lang wachtwoord", None)
+            .await
+            .status(),
+        200
+    );
+
     // Logout ends the session.
     let r = client()
         .post(url(&srv, "/api/coordinator/logout"))
@@ -270,7 +302,7 @@ async fn login_sets_a_fresh_session_cookie(db: &TestDb) {
         &[("TAFELRONDE_BASE_URL", "https://tafelronde.example.be")],
     )
     .await;
-    let r = login(&srv, &email, PASSWORD, None).await;
+    let r = login(&srv, &email, "een nieuw lang wachtwoord", None).await;
     assert_eq!(r.status(), 200);
     let (_, header) = session_cookie(&r).expect("session cookie");
     assert!(header.to_ascii_lowercase().contains("secure"), "{header}");
