@@ -419,6 +419,12 @@ async fn invitation_from_the_command_sets_a_password(db: &TestDb) {
         .unwrap();
     assert_eq!(page.status(), 200);
     assert_eq!(page.headers()["referrer-policy"], "same-origin");
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("action=\"/api/coordinator/password/set\"")
+            && html.contains(&format!("value=\"{token}\"")),
+        "the form carries the token back: {html}"
+    );
     // Too short a password is refused and does not use the token up.
     let r = set_password(&srv, &token, "kort").await;
     assert_eq!(r.status(), 422);

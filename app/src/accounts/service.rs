@@ -301,3 +301,30 @@ impl Accounts {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn argon2id_hashes_verify_and_differ_per_salt() {
+        let pw = Password::parse("een lang geheim wachtwoord").unwrap();
+        let a = hash_password(&pw).await.unwrap();
+        let b = hash_password(&pw).await.unwrap();
+        assert!(a.0.starts_with("$argon2id$v=19$"), "{}", a.0);
+        assert_ne!(a, b, "a random salt per hash");
+        assert!(verify("een lang geheim wachtwoord", &a).await);
+        assert!(!verify("een lang geheim wachtwoorD", &a).await);
+        assert!(!verify("x", &PasswordHash("not a hash".into())).await);
+        assert_eq!(format!("{a:?}"), "PasswordHash(***)");
+    }
+
+    #[test]
+    fn addresses_are_stored_in_lower_case() {
+        assert_eq!(
+            normalize_email(" Anna@Example.BE ").unwrap(),
+            "anna@example.be"
+        );
+        assert!(normalize_email("not an address").is_err());
+    }
+}
