@@ -14,7 +14,7 @@ run: toolchain site
 	@echo "[run] maildev: SMTP 127.0.0.1:$(MAILDEV_SMTP), mails listed at http://127.0.0.1:$(MAILDEV_WEB)/api/email"
 	@(end2end/node_modules/.bin/maildev -s $(MAILDEV_SMTP) -w $(MAILDEV_WEB) --ip 127.0.0.1 --web-ip 127.0.0.1 >/dev/null 2>&1 &) || true
 	@echo "[run] http://127.0.0.1:3000"
-	SMTP_PORT=$(MAILDEV_SMTP) ./target/release/tafelronde serve
+	TAFELRONDE_DEMO=true SMTP_PORT=$(MAILDEV_SMTP) ./target/release/tafelronde serve
 
 ## Run every test suite: formatting, clippy (server and wasm), unit, integration on SQLite
 ## and PostgreSQL, end-to-end in Chromium on SQLite and PostgreSQL.

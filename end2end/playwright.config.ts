@@ -45,6 +45,8 @@ export default defineConfig({
         TAFELRONDE_SITE_ROOT: '../target/site',
         SMTP_PORT: String(smtp),
         MAIL_MAX_BACKOFF_SECS: '2',
+        // The tests use the demo event (off by default since coordinators create events).
+        TAFELRONDE_DEMO: 'true',
         RUST_LOG: 'warn',
         // The tests register many times from one address.
         RATE_LIMIT_REGISTER_PER_MINUTE: '0',

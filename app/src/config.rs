@@ -33,7 +33,8 @@ pub struct Config {
     pub mail_max_backoff_secs: u64,
     /// Whether this instance runs the outbox worker.
     pub mail_worker: bool,
-    /// Load the demo event when the database has no events.
+    /// Load the demo event when the database has no events (`TAFELRONDE_DEMO`, default
+    /// false; `make run` sets it).
     pub demo: bool,
     /// Rate limits, proxy trust and timeouts of the HTTP server.
     pub http: HttpConfig,
@@ -49,6 +50,8 @@ pub struct Config {
     pub privacy_purge_days_after_event: i64,
     /// This instance runs the purge at start and then every this many minutes (0 = never).
     pub privacy_purge_every_minutes: i64,
+    /// A coordinator session ends after this many minutes without a request (`SESSION_IDLE_MINUTES`).
+    pub session_idle_minutes: i64,
 }
 
 impl std::fmt::Debug for Config {
@@ -201,11 +204,15 @@ impl Config {
             mail_from,
             mail_max_backoff_secs,
             mail_worker: flag("MAIL_WORKER", true)?,
-            demo: flag("TAFELRONDE_DEMO", true)?,
+            demo: flag("TAFELRONDE_DEMO", false)?,
             http: HttpConfig::from_lookup(&val, &flag)?,
             mail_concurrency,
             privacy_purge_days_after_event: whole("PRIVACY_PURGE_DAYS_AFTER_EVENT", 90)?,
             privacy_purge_every_minutes: whole("PRIVACY_PURGE_EVERY_MINUTES", 60)?,
+            session_idle_minutes: match whole("SESSION_IDLE_MINUTES", 120)? {
+                0 => return Err(err("SESSION_IDLE_MINUTES", "must be at least 1")),
+                n => n,
+            },
         })
     }
 
@@ -249,6 +256,8 @@ mod tests {
             ),
             (90, 60)
         );
+        assert!(!c.demo, "the demo event is loaded only when asked");
+        assert_eq!(c.session_idle_minutes, 120);
     }
 
     #[test]
@@ -268,6 +277,8 @@ mod tests {
             ("MAIL_CONCURRENCY", "0"),
             ("PRIVACY_PURGE_DAYS_AFTER_EVENT", "-5"),
             ("PRIVACY_PURGE_EVERY_MINUTES", "hourly"),
+            ("SESSION_IDLE_MINUTES", "0"),
+            ("TAFELRONDE_DEMO", "maybe"),
         ] {
             let e = cfg(&[(k, v)])
                 .err()

@@ -39,6 +39,27 @@ pub enum AppError {
     /// The request took longer than the request timeout.
     #[error("request timeout")]
     Timeout,
+    /// No signed-in coordinator (no session, or it expired).
+    #[error("not signed in")]
+    Unauthorized,
+    /// Signed in, but not allowed to do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// Wrong e-mail address or password (the same answer for both).
+    #[error("login failed")]
+    LoginFailed,
+    /// Too many failed logins for one account within the window.
+    #[error("account login limit reached")]
+    LoginLocked,
+    /// A set-password link that is unknown, used or expired.
+    #[error("invalid password link")]
+    PasswordLinkInvalid,
+    /// A new password that breaks the rules (too short or too long).
+    #[error("password does not meet the rules")]
+    WeakPassword,
+    /// Changing the password with a wrong current one.
+    #[error("wrong current password")]
+    WrongCurrentPassword,
 }
 
 impl AppError {
@@ -58,6 +79,13 @@ impl AppError {
             AppError::Timeout => T::ErrTimeout,
             AppError::LinkExpired => T::LinkExpired,
             AppError::ChangesClosed => T::ChangesClosed,
+            AppError::Unauthorized => T::ErrUnauthorized,
+            AppError::Forbidden => T::ErrForbidden,
+            AppError::LoginFailed => T::ErrLoginFailed,
+            AppError::LoginLocked => T::ErrLoginLocked,
+            AppError::PasswordLinkInvalid => T::ErrPasswordLinkInvalid,
+            AppError::WeakPassword => T::ErrPasswordTooShort,
+            AppError::WrongCurrentPassword => T::ErrWrongCurrentPassword,
         }
     }
 
@@ -74,7 +102,11 @@ impl AppError {
             AppError::PayloadTooLarge => 413,
             AppError::UnsupportedMediaType => 415,
             AppError::RegistrationClosed | AppError::RegistrationNotYetOpen => 422,
-            AppError::RateLimited => 429,
+            AppError::RateLimited | AppError::LoginLocked => 429,
+            AppError::Unauthorized | AppError::LoginFailed => 401,
+            AppError::Forbidden | AppError::WrongCurrentPassword => 403,
+            AppError::PasswordLinkInvalid => 410,
+            AppError::WeakPassword => 422,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

@@ -4,6 +4,7 @@
 //! server-only services (store, mail, configuration) are compiled with `ssr` only, and the
 //! seating engine with feature `seating` (part of `ssr`, not of `hydrate`).
 
+pub mod accounts;
 pub mod api;
 pub mod domain;
 pub mod error;

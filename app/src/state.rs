@@ -38,6 +38,15 @@ impl AppState {
             self.mail_wake.clone(),
         )
     }
+
+    /// The coordinator account service with what it needs from this state.
+    pub fn accounts(&self) -> crate::accounts::service::Accounts {
+        crate::accounts::service::Accounts::new(
+            self.db.clone(),
+            &self.config,
+            self.mail_wake.clone(),
+        )
+    }
 }
 
 impl AppState {

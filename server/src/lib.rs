@@ -7,6 +7,7 @@ mod forms;
 pub mod http;
 mod strict_form;
 
+use app::accounts::session_store::DbSessionStore;
 use app::config::Config;
 use app::mail::{worker, Mailer};
 use app::state::AppState;
@@ -25,6 +26,7 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -127,6 +129,9 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
                 move || shell(opts.clone())
             },
         )
+        // Pages, forms and server functions see the session; static files below do not
+        // (a coordinator's asset requests never read the session store).
+        .layer(sessions(&state))
         .nest_service(
             "/pkg",
             ServeDir::new(format!("{site_root}/pkg")).precompressed_gzip(),
@@ -137,6 +142,40 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
         )
         .with_state(state.clone());
     harden(app, &state, in_flight)
+}
+
+/// Name of the coordinator session cookie.
+pub const SESSION_COOKIE: &str = "tafelronde_session";
+
+/// Coordinator sessions, stored in the database (shared by every instance): cookie
+/// HttpOnly, SameSite=Lax, path /, Secure when the base URL is https; the session ends
+/// after `SESSION_IDLE_MINUTES` without a request (`require_coordinator` marks the session
+/// seen at most once a minute, which saves it with a new expiry). Attendee requests never
+/// touch the store (no cookie: nothing is loaded; only a changed session is written).
+fn sessions(state: &AppState) -> SessionManagerLayer<DbSessionStore> {
+    let idle = tower_sessions::cookie::time::Duration::minutes(state.config.session_idle_minutes);
+    SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(tower_sessions::cookie::SameSite::Lax)
+        .with_secure(state.config.base_url.starts_with("https://"))
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+}
+
+/// Deletes expired sessions every hour until `stop`.
+async fn purge_sessions(store: DbSessionStore, stop: CancellationToken) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            _ = tick.tick() => match store.delete_expired().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "expired sessions deleted"),
+                Err(e) => tracing::warn!("deleting expired sessions: {e}"),
+            },
+        }
+    }
 }
 
 /// The layers every request passes, outermost last: request id and log, in-flight count,
@@ -212,6 +251,10 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
             shutdown.clone(),
         ))
     });
+    tokio::spawn(purge_sessions(
+        DbSessionStore::new(db.clone()),
+        shutdown.clone(),
+    ));
     let in_flight = http::inflight::InFlight::default();
     let app = router_counting(state.clone(), in_flight.clone());
     let server = http::serve::spawn(listener, app, state.config.http.header_read_timeout);

@@ -1,6 +1,7 @@
 //! The `tafelronde` binary: `serve` (default) runs the web app; `seat` and
 //! `bench-seating` run the seating engine from the command line; `bench-mail` measures
-//! mail delivery; `purge` runs the privacy purge once.
+//! mail delivery; `purge` runs the privacy purge once; `coordinator add EMAIL` creates a
+//! coordinator account and queues its invitation.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -62,6 +63,24 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Coordinator accounts (database from DATABASE_URL, like `serve`).
+    Coordinator {
+        #[command(subcommand)]
+        action: CoordinatorCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CoordinatorCommand {
+    /// Create an account without a password (or keep the existing one) and queue an
+    /// invitation mail with a link to set the password (valid 72 hours).
+    Add {
+        /// The coordinator's e-mail address.
+        email: String,
+        /// Language of the invitation: nl, en or fr.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -89,6 +108,59 @@ fn main() -> ExitCode {
             concurrency,
         } => bench_mail(count, smtp_port, concurrency),
         Command::Purge { dry_run } => purge(dry_run),
+        Command::Coordinator {
+            action: CoordinatorCommand::Add { email, lang },
+        } => coordinator_add(&email, &lang),
+    }
+}
+
+fn coordinator_add(email: &str, lang: &str) -> ExitCode {
+    let Some(lang) = app::i18n::Lang::parse(lang) else {
+        eprintln!("tafelronde coordinator add: --lang must be nl, en or fr");
+        return ExitCode::from(2);
+    };
+    let cfg = match app::config::Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("tafelronde: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = tokio::runtime::Runtime::new()
+        .map_err(|e| e.to_string())
+        .and_then(|rt| {
+            rt.block_on(async {
+                let db = app::store::Db::connect(&cfg.database_url)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let accounts = app::accounts::service::Accounts::new(
+                    db.clone(),
+                    &cfg,
+                    std::sync::Arc::new(tokio::sync::Notify::new()),
+                );
+                let r = accounts
+                    .invite(email, lang)
+                    .await
+                    .map_err(|e| e.to_string());
+                db.close().await;
+                r
+            })
+        });
+    match result {
+        Ok(_) => {
+            println!(
+                "Coordinator account {} ready without a password. An invitation with a link to \
+                 set the password (valid 72 hours) is queued in the outbox: the running server's \
+                 mail worker (`tafelronde serve`) sends it. Under `make run` it appears at \
+                 http://127.0.0.1:1080/api/email.",
+                email.trim().to_lowercase()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("tafelronde coordinator add: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -25,6 +25,8 @@ pub struct HttpConfig {
     pub register_limit: RateLimit,
     /// Manage-link pages and their server functions, per client address.
     pub manage_limit: RateLimit,
+    /// Coordinator login attempts (`/api/coordinator/login`), per client address.
+    pub login_limit: RateLimit,
     /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a proxy
     /// that sets them); otherwise the socket peer address is used.
     pub trust_proxy: bool,
@@ -77,6 +79,12 @@ impl HttpConfig {
                 "RATE_LIMIT_MANAGE_BURST",
                 60,
                 20,
+            )?,
+            login_limit: limit(
+                "RATE_LIMIT_LOGIN_PER_MINUTE",
+                "RATE_LIMIT_LOGIN_BURST",
+                10,
+                5,
             )?,
             trust_proxy: flag("TAFELRONDE_TRUST_PROXY", false)?,
             header_read_timeout: secs("TAFELRONDE_HEADER_TIMEOUT_SECS", 10)?,

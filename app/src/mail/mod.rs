@@ -2,6 +2,7 @@
 //! sending them through lettre's SMTP transport, and the outbox worker that delivers
 //! queued mails with retries and backoff, and the delivery benchmark.
 
+pub mod account;
 pub mod bench;
 pub mod render;
 pub mod sender;

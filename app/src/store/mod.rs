@@ -2,6 +2,7 @@
 //! either pool; the `on_db!`/`on_tx!` macros compile a query body once per backend.
 //! Opens (creating the SQLite file), configures WAL + busy timeout, and migrates.
 
+pub mod accounts;
 pub mod events;
 pub mod outbox;
 pub mod privacy;

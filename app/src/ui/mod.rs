@@ -3,6 +3,8 @@
 //! once hydrated, forms validate live and submit through server functions.
 
 mod check_mail;
+#[cfg(feature = "coordinator")]
+mod coordinator;
 mod event_page;
 mod fields;
 mod home;
@@ -61,18 +63,46 @@ pub fn App() -> impl IntoView {
                 <lang::LangSwitch/>
             </header>
             <main id="main">
-                <Routes fallback=move || view! { <NotFound/> }>
-                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/e/:slug") view=event_page::EventPage ssr=SsrMode::Async/>
-                    <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
-                </Routes>
+                {routes()}
             </main>
             <footer class="site-footer">
                 <p>{lang.t(T::Tagline)}</p>
             </footer>
         </Router>
+    }
+}
+
+/// The attendee pages' routes (the attendee bundle: feature `hydrate` alone).
+#[cfg(not(feature = "coordinator"))]
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=move || view! { <NotFound/> }>
+            <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug") view=event_page::EventPage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
+            <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
+        </Routes>
+    }
+}
+
+/// The attendee pages' routes and the coordinator's (`/coordinator/*`: the server and the
+/// coordinator bundle, feature `coordinator`).
+#[cfg(feature = "coordinator")]
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=move || view! { <NotFound/> }>
+            <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug") view=event_page::EventPage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
+            <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator") view=coordinator::DashboardPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/login") view=coordinator::LoginPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/forgot-password") view=coordinator::ForgotPasswordPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/set-password") view=coordinator::SetPasswordPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/password") view=coordinator::ChangePasswordPage ssr=SsrMode::Async/>
+        </Routes>
     }
 }
 

@@ -25,6 +25,11 @@ pub async fn map(req: Request, next: Next) -> Response {
     let res = next.run(req).await;
     let from_server_fn = res.headers().contains_key(SERVER_FN_ERROR_HEADER);
     let status = res.status();
+    // A plain form post (no wasm yet) is redirected back, its error in the query string
+    // where the page's `ActionForm` shows it: keep that redirect.
+    if status.is_redirection() && res.headers().contains_key(header::LOCATION) {
+        return res;
+    }
     if !(from_server_fn || status.is_client_error() || status.is_server_error()) {
         return res;
     }

@@ -1,7 +1,9 @@
 //! Refuses state-changing requests that another website makes a browser send: any method
 //! but GET/HEAD/OPTIONS with `Sec-Fetch-Site: cross-site|same-site`, or with an `Origin`
 //! that is not the configured base URL's. Requests with neither header (curl, old browsers)
-//! pass. Server functions (`/api/*`) also take only JSON bodies (415 otherwise).
+//! pass. Server functions (`/api/*`) also take only JSON bodies (415 otherwise), except
+//! the coordinator's form-backed ones (`/api/coordinator/*`), which `ActionForm` and a
+//! plain HTML form post URL-encoded; the origin check above covers them all the same.
 
 use super::page::{is_api, refuse};
 use app::error::AppError;
@@ -64,11 +66,22 @@ fn normalize(url: &str) -> Option<String> {
 
 /// Whether a `Content-Type` is JSON (`application/json`, parameters allowed).
 fn is_json(headers: &HeaderMap) -> bool {
+    media_type_is(headers, "application/json")
+}
+
+fn media_type_is(headers: &HeaderMap, wanted: &str) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
-        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case(wanted))
+}
+
+/// Whether the body type is one the server function at `path` may receive.
+fn accepted_body(path: &str, headers: &HeaderMap) -> bool {
+    is_json(headers)
+        || (path.starts_with("/api/coordinator/")
+            && media_type_is(headers, "application/x-www-form-urlencoded"))
 }
 
 pub async fn guard(State(g): State<Arc<OriginGuard>>, req: Request, next: Next) -> Response {
@@ -77,7 +90,7 @@ pub async fn guard(State(g): State<Arc<OriginGuard>>, req: Request, next: Next) 
         tracing::info!(%path, header = which, "cross-origin request refused");
         return refuse(path, req.headers(), AppError::CrossOrigin);
     }
-    if is_api(path) && req.method() == Method::POST && !is_json(req.headers()) {
+    if is_api(path) && req.method() == Method::POST && !accepted_body(path, req.headers()) {
         return refuse(path, req.headers(), AppError::UnsupportedMediaType);
     }
     next.run(req).await

@@ -41,9 +41,19 @@ pub fn api_error(e: &AppError) -> Response {
         .into_response()
 }
 
-/// Refuses the request to `path` with `e`: JSON for `/api/*`, otherwise a page.
+/// Whether the client wants a page: a plain HTML form post sends `Accept: text/html`, the
+/// server functions' client does not.
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
+/// Refuses the request to `path` with `e`: JSON for `/api/*` (a page when a plain form
+/// posted there), otherwise a page.
 pub fn refuse(path: &str, headers: &HeaderMap, e: AppError) -> Response {
-    if is_api(path) {
+    if is_api(path) && !wants_html(headers) {
         api_error(&e)
     } else {
         (status_of(&e), error_page(lang_of(headers), e.message())).into_response()

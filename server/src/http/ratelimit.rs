@@ -1,6 +1,7 @@
 //! Per-client-address rate limits (governor, GCRA) on the two things an anonymous client
 //! can repeat: registering (which also resends the link for a known address) and opening
-//! or changing a registration with a manage link. Over the limit: 429 with `Retry-After`.
+//! or changing a registration with a manage link; and coordinator login attempts. Over the
+//! limit: 429 with `Retry-After`.
 
 use super::client::client_ip;
 use super::page::refuse;
@@ -21,12 +22,17 @@ use std::time::Duration;
 pub enum Bucket {
     Register,
     Manage,
+    /// Coordinator login attempts (the per-account limit is in the account service).
+    Login,
 }
 
 impl Bucket {
     /// Which limit `method path` counts against, if any.
     pub fn of(method: &Method, path: &str) -> Option<Bucket> {
         let post = *method == Method::POST;
+        if post && path == LOGIN_PATH {
+            return Some(Bucket::Login);
+        }
         let is_event_register = path
             .strip_prefix("/e/")
             .and_then(|rest| rest.strip_suffix("/register"))
@@ -42,9 +48,13 @@ impl Bucket {
     }
 }
 
+/// The login server function.
+pub const LOGIN_PATH: &str = "/api/coordinator/login";
+
 pub struct RateLimits {
     register: Option<DefaultKeyedRateLimiter<IpAddr>>,
     manage: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    login: Option<DefaultKeyedRateLimiter<IpAddr>>,
     trust_proxy: bool,
 }
 
@@ -63,9 +73,10 @@ impl RateLimits {
         let limits = Arc::new(RateLimits {
             register: limiter(cfg.register_limit),
             manage: limiter(cfg.manage_limit),
+            login: limiter(cfg.login_limit),
             trust_proxy: cfg.trust_proxy,
         });
-        if limits.register.is_some() || limits.manage.is_some() {
+        if limits.register.is_some() || limits.manage.is_some() || limits.login.is_some() {
             tokio::spawn(forget_idle_clients(Arc::downgrade(&limits)));
         }
         limits
@@ -75,6 +86,7 @@ impl RateLimits {
         match bucket {
             Bucket::Register => self.register.as_ref(),
             Bucket::Manage => self.manage.as_ref(),
+            Bucket::Login => self.login.as_ref(),
         }
     }
 }
@@ -85,7 +97,7 @@ async fn forget_idle_clients(limits: Weak<RateLimits>) {
     loop {
         tick.tick().await;
         let Some(l) = limits.upgrade() else { return };
-        for lim in [&l.register, &l.manage].into_iter().flatten() {
+        for lim in [&l.register, &l.manage, &l.login].into_iter().flatten() {
             lim.retain_recent();
             lim.shrink_to_fit();
         }
@@ -134,6 +146,8 @@ mod tests {
         assert_eq!(b(Method::POST, "/m/abc/cancel"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/api/manage/update"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/api/events"), None);
+        assert_eq!(b(Method::POST, LOGIN_PATH), Some(Bucket::Login));
+        assert_eq!(b(Method::GET, "/coordinator/login"), None);
         assert_eq!(b(Method::GET, "/"), None);
     }
 }

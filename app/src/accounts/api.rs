@@ -1,0 +1,172 @@
+//! The account server functions, thin over [`super::service::Accounts`]. Each starts by
+//! naming who may call it: the public ones (login, reset request, set password with a
+//! token) say so, every other one calls [`require_coordinator`] first. Form-backed
+//! functions take URL-encoded bodies (what `ActionForm` and a plain HTML form post), and
+//! every argument has a default, so a caller without a session is refused by the
+//! authorisation line rather than by argument decoding.
+
+use super::model::{Coordinator, DashboardEvent};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// The session key holding the signed-in coordinator's id.
+#[cfg(feature = "ssr")]
+pub const SESSION_KEY: &str = "coordinator_id";
+/// The session key holding the minute (Unix time / 60) the session was last used; a new
+/// minute changes the session, so it is saved with a new idle expiry.
+#[cfg(feature = "ssr")]
+const SEEN_KEY: &str = "seen_minute";
+
+#[cfg(feature = "ssr")]
+async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(crate::error::internal("session layer missing"))
+}
+
+/// The signed-in coordinator, or [`AppError::Unauthorized`]. The first line of every
+/// coordinator server function.
+#[cfg(feature = "ssr")]
+pub async fn require_coordinator() -> Result<Coordinator, AppError> {
+    let session = session().await?;
+    let id: Option<i64> = session
+        .get(SESSION_KEY)
+        .await
+        .map_err(crate::error::internal("session read"))?;
+    let Some(id) = id else {
+        return Err(AppError::Unauthorized);
+    };
+    let state = crate::state::app_state()?;
+    match state.accounts().coordinator(id).await? {
+        Some(c) => {
+            let minute = chrono::Utc::now().timestamp() / 60;
+            if session.get::<i64>(SEEN_KEY).await.ok().flatten() != Some(minute) {
+                session
+                    .insert(SEEN_KEY, minute)
+                    .await
+                    .map_err(crate::error::internal("session write"))?;
+            }
+            Ok(c)
+        }
+        None => {
+            // The account is gone: the session is worthless.
+            let _ = session.flush().await;
+            Err(AppError::Unauthorized)
+        }
+    }
+}
+
+/// The language of the request (the `lang` cookie), for mails.
+#[cfg(feature = "ssr")]
+async fn request_lang() -> crate::i18n::Lang {
+    leptos_axum::extract::<axum::http::HeaderMap>()
+        .await
+        .ok()
+        .and_then(|h| {
+            h.get(axum::http::header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .map(crate::i18n::Lang::from_cookie_header)
+        })
+        .unwrap_or_default()
+}
+
+/// Public. Signs in: a new session id, then the dashboard.
+#[server(prefix = "/api", endpoint = "coordinator/login")]
+pub async fn login(
+    #[server(default)] email: String,
+    #[server(default)] password: String,
+) -> Result<(), AppError> {
+    // Public: anyone may try; limited per client address (router) and per account (service).
+    let state = crate::state::app_state()?;
+    let who = state.accounts().login(&email, &password).await?;
+    let session = session().await?;
+    session
+        .cycle_id()
+        .await
+        .map_err(crate::error::internal("session cycle"))?;
+    session
+        .insert(SESSION_KEY, who.id)
+        .await
+        .map_err(crate::error::internal("session write"))?;
+    leptos_axum::redirect("/coordinator");
+    Ok(())
+}
+
+/// Any caller: ends the session (nothing to do without one).
+#[server(prefix = "/api", endpoint = "coordinator/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    // Public on purpose: it only ever removes the caller's own session.
+    let session = session().await?;
+    if let Ok(Some(id)) = session.get::<i64>(SESSION_KEY).await {
+        tracing::info!(coordinator = id, "logged out");
+    }
+    session
+        .flush()
+        .await
+        .map_err(crate::error::internal("session delete"))?;
+    leptos_axum::redirect("/coordinator/login");
+    Ok(())
+}
+
+/// Public. Mails a reset link if the address has an account; the answer is the same
+/// either way.
+#[server(prefix = "/api", endpoint = "coordinator/password/forgot")]
+pub async fn request_password_reset(#[server(default)] email: String) -> Result<(), AppError> {
+    // Public: answers alike for known and unknown addresses.
+    let state = crate::state::app_state()?;
+    state
+        .accounts()
+        .request_reset(&email, request_lang().await)
+        .await?;
+    leptos_axum::redirect("/coordinator/forgot-password?sent=1");
+    Ok(())
+}
+
+/// Public (the token is the credential). Sets the password from an invitation or reset link.
+#[server(prefix = "/api", endpoint = "coordinator/password/set")]
+pub async fn set_password(
+    #[server(default)] token: String,
+    #[server(default)] password: String,
+) -> Result<(), AppError> {
+    // Public: the single-use token is checked by the service.
+    let state = crate::state::app_state()?;
+    state
+        .accounts()
+        .set_password_with_token(&token, &password)
+        .await?;
+    leptos_axum::redirect("/coordinator/login?password_set=1");
+    Ok(())
+}
+
+/// Coordinator. Changes the own password (the current one is needed).
+#[server(prefix = "/api", endpoint = "coordinator/password/change")]
+pub async fn change_password(
+    #[server(default)] current: String,
+    #[server(default)] new_password: String,
+) -> Result<(), AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    state
+        .accounts()
+        .change_password(who.id, &current, &new_password)
+        .await?;
+    leptos_axum::redirect("/coordinator/password?changed=1");
+    Ok(())
+}
+
+/// Coordinator. Who is signed in (the pages' sign-in check).
+#[server(prefix = "/api", endpoint = "coordinator/me", input = Json)]
+pub async fn me() -> Result<Coordinator, AppError> {
+    require_coordinator().await
+}
+
+/// Coordinator. Every event with its seat and wait-list counts.
+#[server(prefix = "/api", endpoint = "coordinator/events", input = Json)]
+pub async fn dashboard_events() -> Result<Vec<DashboardEvent>, AppError> {
+    let _who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    crate::store::accounts::dashboard_events(&state.db)
+        .await
+        .map_err(crate::error::internal("dashboard events"))
+}

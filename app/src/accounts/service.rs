@@ -1,0 +1,330 @@
+//! The account service (server only): creating accounts with an invitation, argon2id
+//! password hashing (on the blocking pool), single-use invitation and reset tokens (only
+//! their SHA-256 is stored), login with a per-account failure limit, and password changes.
+//! Every mail goes through the outbox in the same transaction as its token.
+
+use super::model::{Coordinator, Password, PasswordHash, TokenPurpose};
+use crate::domain::fields::Email;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::mail::account::render_account_mail;
+use crate::registration::service::{hash_token, new_token};
+use crate::store::{accounts, outbox, Db, StoreError};
+use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::{DateTime, Utc};
+use std::sync::{Arc, LazyLock};
+use tokio::sync::Notify;
+
+/// Failed logins allowed per account within [`FAILURE_WINDOW_MINUTES`].
+pub const MAX_FAILED_LOGINS: i64 = 5;
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("not a valid e-mail address")]
+    InvalidEmail,
+    #[error("wrong e-mail address or password")]
+    LoginFailed,
+    #[error("too many failed logins for this account")]
+    Locked,
+    #[error("password link unknown, used or expired")]
+    InvalidToken,
+    #[error("password does not meet the rules")]
+    WeakPassword,
+    #[error("wrong current password")]
+    WrongCurrentPassword,
+    #[error("account not found")]
+    NotFound,
+    #[error("password hashing: {0}")]
+    Hash(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<AccountError> for AppError {
+    fn from(e: AccountError) -> AppError {
+        match e {
+            AccountError::InvalidEmail | AccountError::LoginFailed => AppError::LoginFailed,
+            AccountError::Locked => AppError::LoginLocked,
+            AccountError::InvalidToken => AppError::PasswordLinkInvalid,
+            AccountError::WeakPassword => AppError::WeakPassword,
+            AccountError::WrongCurrentPassword => AppError::WrongCurrentPassword,
+            AccountError::NotFound => AppError::Unauthorized,
+            AccountError::Hash(_) | AccountError::Store(_) => {
+                tracing::error!("accounts: {e}");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+/// What the service uses: the database, where links point to, the Message-ID domain and
+/// the mail worker's wake-up.
+#[derive(Clone)]
+pub struct Accounts {
+    pub db: Db,
+    /// The public base URL, without a trailing slash.
+    pub base_url: String,
+    pub mail_domain: String,
+    pub mail_wake: Arc<Notify>,
+}
+
+/// The e-mail address as stored: validated, lower case.
+pub fn normalize_email(raw: &str) -> Result<String, AccountError> {
+    Email::parse(raw)
+        .map(|e| e.normalized())
+        .map_err(|_| AccountError::InvalidEmail)
+}
+
+/// Hashes `password` with argon2id (default parameters: 19 MiB, 2 passes) and a random salt.
+pub async fn hash_password(password: &Password) -> Result<PasswordHash, AccountError> {
+    let pw = password.expose().to_string();
+    tokio::task::spawn_blocking(move || {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|e| AccountError::Hash(e.to_string()))?;
+        let salt = SaltString::encode_b64(&salt).map_err(|e| AccountError::Hash(e.to_string()))?;
+        Argon2::default()
+            .hash_password(pw.as_bytes(), &salt)
+            .map(|h| PasswordHash(h.to_string()))
+            .map_err(|e| AccountError::Hash(e.to_string()))
+    })
+    .await
+    .map_err(|e| AccountError::Hash(e.to_string()))?
+}
+
+/// Whether `password` matches `hash` (false for a hash that does not parse).
+async fn verify(password: &str, hash: &PasswordHash) -> bool {
+    let pw = password.to_string();
+    let hash = hash.0.clone();
+    tokio::task::spawn_blocking(move || {
+        argon2::PasswordHash::new(&hash)
+            .map(|h| Argon2::default().verify_password(pw.as_bytes(), &h).is_ok())
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash to verify against when the account does not exist or has no password yet, so
+/// that such a login takes as long as a wrong password.
+static DUMMY_HASH: LazyLock<PasswordHash> = LazyLock::new(|| {
+    let salt = SaltString::encode_b64(b"tafelronde-dummy").expect("static salt");
+    PasswordHash(
+        Argon2::default()
+            .hash_password(b"no account has this password", &salt)
+            .expect("dummy hash")
+            .to_string(),
+    )
+});
+
+impl Accounts {
+    pub fn new(db: Db, config: &crate::config::Config, mail_wake: Arc<Notify>) -> Accounts {
+        let mail_domain = config
+            .mail_from
+            .rsplit_once('@')
+            .map(|(_, d)| d.trim_end_matches('>').to_string())
+            .unwrap_or_else(|| "tafelronde.localhost".into());
+        Accounts {
+            db,
+            base_url: config.base_url.clone(),
+            mail_domain,
+            mail_wake,
+        }
+    }
+
+    /// The set-password page's address for `token`.
+    pub fn set_password_url(&self, token: &str) -> String {
+        format!("{}/coordinator/set-password?token={token}", self.base_url)
+    }
+
+    /// Creates the account for `email` if it does not exist (without a password) and
+    /// queues an invitation with a fresh set-password link. Returns the account id.
+    pub async fn invite(&self, email: &str, lang: Lang) -> Result<i64, AccountError> {
+        let email = normalize_email(email)?;
+        let now = Utc::now();
+        let mut tx = self.db.begin_write().await?;
+        let id = accounts::upsert(&mut tx, &email, now).await?;
+        self.queue_token_mail(&mut tx, id, &email, TokenPurpose::Invitation, lang, now)
+            .await?;
+        tx.commit().await?;
+        self.mail_wake.notify_one();
+        tracing::info!(coordinator = id, "coordinator invitation queued");
+        Ok(id)
+    }
+
+    async fn queue_token_mail(
+        &self,
+        tx: &mut crate::store::Tx,
+        id: i64,
+        email: &str,
+        purpose: TokenPurpose,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<(), AccountError> {
+        let (token, hash) = new_token().map_err(|_| AccountError::Hash("random token".into()))?;
+        accounts::add_token(tx, id, &hash, purpose, now).await?;
+        let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
+        let mail = render_account_mail(
+            purpose,
+            lang,
+            email,
+            &self.set_password_url(&token),
+            message_id,
+        );
+        outbox::enqueue(tx, &mail, now).await?;
+        Ok(())
+    }
+
+    /// Checks e-mail and password. At most [`MAX_FAILED_LOGINS`] failures per account per
+    /// [`FAILURE_WINDOW_MINUTES`]; beyond that even the right password is refused.
+    pub async fn login(&self, email: &str, password: &str) -> Result<Coordinator, AccountError> {
+        let now = Utc::now();
+        let window_start = now - chrono::Duration::minutes(FAILURE_WINDOW_MINUTES);
+        let Ok(email) = normalize_email(email) else {
+            verify(password, &DUMMY_HASH).await;
+            return Err(AccountError::LoginFailed);
+        };
+        let Some(account) = accounts::by_email(&self.db, &email).await? else {
+            verify(password, &DUMMY_HASH).await;
+            tracing::info!("login failed: unknown address");
+            return Err(AccountError::LoginFailed);
+        };
+        let in_window = account.failed_since.is_some_and(|t| t >= window_start);
+        if in_window && account.failed_logins >= MAX_FAILED_LOGINS {
+            tracing::warn!(
+                coordinator = account.id,
+                "login refused: account limit reached"
+            );
+            return Err(AccountError::Locked);
+        }
+        let ok = match &account.password_hash {
+            Some(h) => verify(password, h).await,
+            None => {
+                verify(password, &DUMMY_HASH).await;
+                false
+            }
+        };
+        if !ok {
+            accounts::record_failure(&self.db, account.id, now, window_start).await?;
+            tracing::info!(coordinator = account.id, "login failed: wrong password");
+            return Err(AccountError::LoginFailed);
+        }
+        if account.failed_logins > 0 {
+            accounts::clear_failures(&self.db, account.id).await?;
+        }
+        tracing::info!(coordinator = account.id, "login succeeded");
+        Ok(Coordinator {
+            id: account.id,
+            email: account.email,
+        })
+    }
+
+    /// Queues a reset link if `email` belongs to an account; does nothing otherwise. The
+    /// caller answers the same in both cases.
+    pub async fn request_reset(&self, email: &str, lang: Lang) -> Result<(), AccountError> {
+        let Ok(email) = normalize_email(email) else {
+            return Ok(());
+        };
+        let Some(account) = accounts::by_email(&self.db, &email).await? else {
+            tracing::info!("password reset asked for an unknown address");
+            return Ok(());
+        };
+        let now = Utc::now();
+        let mut tx = self.db.begin_write().await?;
+        self.queue_token_mail(&mut tx, account.id, &email, TokenPurpose::Reset, lang, now)
+            .await?;
+        tx.commit().await?;
+        self.mail_wake.notify_one();
+        tracing::info!(coordinator = account.id, "password reset link queued");
+        Ok(())
+    }
+
+    /// Sets the password with a single-use token from an invitation or reset mail.
+    pub async fn set_password_with_token(
+        &self,
+        token: &str,
+        password: &str,
+    ) -> Result<(), AccountError> {
+        if !crate::registration::service::is_token_format(token) {
+            return Err(AccountError::InvalidToken);
+        }
+        let password = Password::parse(password).map_err(|_| AccountError::WeakPassword)?;
+        let hash = hash_password(&password).await?;
+        let now = Utc::now();
+        let mut tx = self.db.begin_write().await?;
+        let Some(id) = accounts::take_token(&mut tx, &hash_token(token), now).await? else {
+            tracing::info!("set password refused: token unknown, used or expired");
+            return Err(AccountError::InvalidToken);
+        };
+        accounts::set_password(&mut tx, id, &hash, now).await?;
+        tx.commit().await?;
+        tracing::info!(coordinator = id, "password set with a token");
+        Ok(())
+    }
+
+    /// Changes the password of account `id`, which must prove the current one.
+    pub async fn change_password(
+        &self,
+        id: i64,
+        current: &str,
+        new: &str,
+    ) -> Result<(), AccountError> {
+        let account = accounts::by_id(&self.db, id)
+            .await?
+            .ok_or(AccountError::NotFound)?;
+        let new = Password::parse(new).map_err(|_| AccountError::WeakPassword)?;
+        let ok = match &account.password_hash {
+            Some(h) => verify(current, h).await,
+            None => false,
+        };
+        if !ok {
+            tracing::info!(
+                coordinator = id,
+                "password change refused: wrong current password"
+            );
+            return Err(AccountError::WrongCurrentPassword);
+        }
+        let hash = hash_password(&new).await?;
+        let mut tx = self.db.begin_write().await?;
+        accounts::set_password(&mut tx, id, &hash, Utc::now()).await?;
+        tx.commit().await?;
+        tracing::info!(coordinator = id, "password changed");
+        Ok(())
+    }
+
+    /// The account `id` if it still exists.
+    pub async fn coordinator(&self, id: i64) -> Result<Option<Coordinator>, AccountError> {
+        Ok(accounts::by_id(&self.db, id).await?.map(|a| Coordinator {
+            id: a.id,
+            email: a.email,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn argon2id_hashes_verify_and_differ_per_salt() {
+        let pw = Password::parse("een lang geheim wachtwoord").unwrap();
+        let a = hash_password(&pw).await.unwrap();
+        let b = hash_password(&pw).await.unwrap();
+        assert!(a.0.starts_with("$argon2id$v=19$"), "{}", a.0);
+        assert_ne!(a, b, "a random salt per hash");
+        assert!(verify("een lang geheim wachtwoord", &a).await);
+        assert!(!verify("een lang geheim wachtwoorD", &a).await);
+        assert!(!verify("x", &PasswordHash("not a hash".into())).await);
+        assert_eq!(format!("{a:?}"), "PasswordHash(***)");
+    }
+
+    #[test]
+    fn addresses_are_stored_in_lower_case() {
+        assert_eq!(
+            normalize_email(" Anna@Example.BE ").unwrap(),
+            "anna@example.be"
+        );
+        assert!(normalize_email("not an address").is_err());
+    }
+}

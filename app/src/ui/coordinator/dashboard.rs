@@ -1,0 +1,104 @@
+//! `/coordinator`: the signed-in coordinator's events (title, date, confirmed / capacity,
+//! wait list), and [`SignedIn`], the frame of every signed-in page (who, change password,
+//! sign out) that sends anonymous visitors to the login page.
+
+use crate::accounts::api::{dashboard_events, me, Logout};
+use crate::error::AppError;
+use crate::i18n::{format_span, T};
+use crate::ui::{use_lang, ErrorCard, Loading};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+/// Renders `children` for a signed-in coordinator; anyone else goes to the login page.
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let lang = use_lang();
+    let who = Resource::new(|| (), |_| me());
+    let logout = ServerAction::<Logout>::new();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match who.await {
+                    Ok(c) => view! {
+                        <nav class="coordinator-bar" aria-label=lang.t(T::CoordArea)>
+                            <span>{lang.t(T::CoordSignedInAs)} " " <strong>{c.email}</strong></span>
+                            " · "
+                            <a href="/coordinator">{lang.t(T::CoordDashboardTitle)}</a>
+                            " · "
+                            <a href="/coordinator/password">{lang.t(T::CoordChangeTitle)}</a>
+                            <ActionForm action=logout attr:class="inline-form">
+                                <button type="submit" class="button link">{lang.t(T::CoordLogout)}</button>
+                            </ActionForm>
+                        </nav>
+                        {children.read_value()()}
+                    }
+                        .into_any(),
+                    Err(AppError::Unauthorized) => {
+                        view! { <Redirect path="/coordinator/login"/> }.into_any()
+                    }
+                    Err(e) => view! { <ErrorCard error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=lang.t(T::CoordDashboardTitle)/>
+        <SignedIn>
+            <EventTable/>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn EventTable() -> impl IntoView {
+    let lang = use_lang();
+    let events = Resource::new(|| (), |_| dashboard_events());
+    view! {
+        <section class="card coordinator">
+            <h1>{lang.t(T::CoordDashboardTitle)}</h1>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || Suspend::new(async move {
+                    match events.await {
+                        Ok(list) if list.is_empty() => {
+                            view! { <p>{lang.t(T::CoordNoEvents)}</p> }.into_any()
+                        }
+                        Ok(list) => view! {
+                            <table class="events-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{lang.t(T::CoordColEvent)}</th>
+                                        <th scope="col">{lang.t(T::CoordColDate)}</th>
+                                        <th scope="col">{lang.t(T::CoordColSeats)}</th>
+                                        <th scope="col">{lang.t(T::CoordColWaitlist)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list
+                                        .into_iter()
+                                        .map(|e| view! {
+                                            <tr>
+                                                <td><a href=format!("/e/{}", e.slug)>{e.title}</a></td>
+                                                <td>{format_span(lang, e.starts_at, e.ends_at)}</td>
+                                                <td>{format!("{} / {}", e.confirmed, e.capacity)}</td>
+                                                <td>{e.waitlisted}</td>
+                                            </tr>
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                            .into_any(),
+                        Err(e) => view! { <ErrorCard error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

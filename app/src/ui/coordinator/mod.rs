@@ -1,0 +1,62 @@
+//! The coordinator's pages under `/coordinator` (cargo feature `coordinator`: on the
+//! server and in the coordinator bundle, not in the attendee bundle). Forms are
+//! `ActionForm`s over the account server functions, so they also work as plain posts
+//! before the wasm has loaded; errors come back in the action's value (or, without the
+//! wasm, in the query string the server function redirects to).
+
+mod change_password;
+mod dashboard;
+mod forgot;
+mod login;
+mod set_password;
+
+pub use change_password::ChangePasswordPage;
+pub use dashboard::DashboardPage;
+pub use forgot::ForgotPasswordPage;
+pub use login::LoginPage;
+pub use set_password::SetPasswordPage;
+
+use crate::error::AppError;
+use crate::i18n::T;
+use crate::ui::use_lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The error of the last submission, if any, as an alert.
+#[component]
+fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        error.get().map(|e| {
+            #[cfg(feature = "ssr")]
+            if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+                if let Ok(code) = axum::http::StatusCode::from_u16(e.status()) {
+                    resp.set_status(code);
+                }
+            }
+            view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }
+        })
+    }
+}
+
+/// The error in an action's value.
+fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+/// A notice shown when the query string has `key` (set by the server function's redirect).
+#[component]
+fn QueryNotice(key: &'static str, text: T) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    move || {
+        query
+            .read()
+            .get(key)
+            .map(|_| view! { <p class="notice" role="status">{lang.t(text)}</p> })
+    }
+}
