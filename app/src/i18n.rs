@@ -231,7 +231,6 @@ texts! {
     LinkExpiredTitle => ["Link verlopen", "Link expired", "Lien expiré"],
     CancelledTitle => ["Inschrijving geannuleerd", "Registration cancelled", "Inscription annulée"],
     SkipToContent => ["Naar de inhoud", "Skip to content", "Aller au contenu"],
-    ErrorsBelow => ["Nog te verbeteren:", "Still to correct:", "À corriger :"],
 }
 
 const MONTHS: [[&str; 12]; 3] = [

@@ -79,3 +79,22 @@ test('every attendee page has its own title and fits a phone', async ({ page, br
     expect([...titles].length, `distinct titles in ${lang}: ${[...titles].join(' | ')}`).toBe(pages.length);
   }
 });
+
+test('a French or English browser gets its language on the first visit', async ({ browser }) => {
+  for (const [locale, tag, heading] of [
+    ['fr-BE', 'fr-BE', 'Événements à venir'],
+    ['en-GB', 'en', 'Upcoming events'],
+  ]) {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale });
+    const p = await context.newPage();
+    await p.goto('/');
+    await expect(p.locator('html')).toHaveAttribute('lang', tag);
+    await expect(p.getByRole('heading', { level: 1 })).toHaveText(heading);
+    // Until the person picks another one.
+    await p.getByRole('link', { name: 'NL', exact: true }).click();
+    await expect(p.locator('html')).toHaveAttribute('lang', 'nl-BE');
+    await p.goto('/');
+    await expect(p.locator('html')).toHaveAttribute('lang', 'nl-BE');
+    await context.close();
+  }
+});

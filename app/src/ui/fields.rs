@@ -107,7 +107,7 @@ fn field_label(field: Field) -> T {
 }
 
 /// The message above a form after a refused submit, with a link to each field still to
-/// correct. It takes the focus when it appears, so keyboard and screen-reader users land
+/// correct (its name; the message itself stands under the field). It takes the focus when it appears, so keyboard and screen-reader users land
 /// on it: hydrated, an effect focuses it after every refused submit; after a refused plain
 /// post the page comes back with `autofocus` on it.
 #[component]
@@ -136,12 +136,10 @@ pub fn ErrorSummary(
                         {errors
                             .0
                             .into_iter()
-                            .map(|(field, t)| {
+                            .map(|(field, _)| {
                                 view! {
                                     <li>
-                                        <a href=format!("#f-{}", field.name())>
-                                            {lang.t(field_label(field))} ": " {lang.t(t)}
-                                        </a>
+                                        <a href=format!("#f-{}", field.name())>{lang.t(field_label(field))}</a>
                                     </li>
                                 }
                             })
