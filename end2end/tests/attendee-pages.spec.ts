@@ -98,3 +98,14 @@ test('a French or English browser gets its language on the first visit', async (
     await context.close();
   }
 });
+
+test('the first Tab reaches a skip link to the content', async ({ page }) => {
+  await page.goto(DEMO);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.locator('main')).toBeFocused();
+});

@@ -120,6 +120,7 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
     };
     let event = view.event.clone();
     let topics = view.event.topics.clone();
+    let slug = StoredValue::new(event.slug.clone());
     let page_title = {
         let event_title = event.title.clone();
         move || {
@@ -147,7 +148,10 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
             <ErrorSummary ctx general autofocus=posted_refused/>
         </section>
         <Show when=move || status.get() != Status::Cancelled fallback=move || view! {
-            <section class="card"><p class="notice" role="status">{lang.t(T::Cancelled)}</p></section>
+            <section class="card">
+                <p class="notice" role="status">{lang.t(T::Cancelled)}</p>
+                <p><a href=format!("/e/{}/register", slug.get_value())>{lang.t(T::MailRegisterAgainButton)}</a></p>
+            </section>
         }>
             <section class="card form-card">
                 <h2>{lang.t(T::EditTitle)}</h2>
