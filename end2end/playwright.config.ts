@@ -17,6 +17,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // A Dutch browser (its Accept-Language picks the first page's language).
+    locale: 'nl-BE',
     trace: 'off',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

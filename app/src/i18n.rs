@@ -50,6 +50,46 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The language the `lang` cookie chose, if it names one of ours.
+    pub fn from_cookie(header: &str) -> Option<Lang> {
+        header
+            .split(';')
+            .filter_map(|kv| kv.trim().strip_prefix("lang="))
+            .find_map(Lang::parse)
+    }
+
+    /// The browser's preferred language among ours, from an `Accept-Language` header
+    /// (highest quality first; equal qualities in the order given; `q=0` means "not this").
+    /// Three languages and a header of a few entries: a small parser, no crate.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, Lang)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let tag = parts.next().unwrap_or("").trim();
+            let primary = tag.split('-').next().unwrap_or("");
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|v| v.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let Some(lang) = Lang::parse(primary) else {
+                continue;
+            };
+            if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// The page and mail language: the person's choice (`lang` cookie) wins, else the
+    /// browser's languages, else Dutch.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+        cookie
+            .and_then(Lang::from_cookie)
+            .or_else(|| accept_language.and_then(Lang::from_accept_language))
+            .unwrap_or_default()
+    }
+
     pub fn t(self, key: T) -> &'static str {
         key.get(self)
     }
@@ -220,6 +260,20 @@ texts! {
     CoordColSeats => ["Bevestigd / plaatsen", "Confirmed / capacity", "Confirmés / places"],
     CoordColWaitlist => ["Wachtlijst", "Wait list", "Liste d'attente"],
     CoordNoEvents => ["Er zijn nog geen evenementen.", "There are no events yet.", "Il n'y a pas encore d'événements."],
+    MailSubjectCancelled => ["Je inschrijving is geannuleerd", "Your registration is cancelled", "Votre inscription est annulée"],
+    MailCancelledText => ["We hebben je annulering goed ontvangen. Je inschrijving is geannuleerd voor:", "We have received your cancellation. Your registration is cancelled for:", "Nous avons bien reçu votre annulation. Votre inscription est annulée pour :"],
+    MailRegisterAgainText => ["Kan je toch komen? Zolang de inschrijvingen open zijn, kan je opnieuw inschrijven (is het volzet, dan kom je op de wachtlijst):", "Can you come after all? While registration is open you can register again (if the event is full, you go on the wait list):", "Vous pouvez finalement venir ? Tant que les inscriptions sont ouvertes, vous pouvez vous réinscrire (si l'événement est complet, vous irez sur la liste d'attente) :"],
+    MailRegisterAgainButton => ["Opnieuw inschrijven", "Register again", "Se réinscrire"],
+    MailCancelledBye => ["Bedankt om het te laten weten.", "Thank you for letting us know.", "Merci de nous avoir prévenus."],
+    CheckMailWaitTitle => ["Je staat op de wachtlijst", "You are on the wait list", "Vous êtes sur la liste d'attente"],
+    CheckMailWaitText => ["Bedankt! Alle plaatsen zijn ingenomen, dus je staat op de wachtlijst: je hebt nog geen plaats. Komt er een plaats vrij, dan krijg je die in volgorde van inschrijving en mailen we je meteen. We stuurden je een mail met je persoonlijke link om je gegevens aan te passen of je van de wachtlijst te halen.", "Thank you! Every place is taken, so you are on the wait list: you do not have a place yet. When a place frees up, it goes to the wait list in order of registration and we mail you right away. We sent you a mail with your personal link to change your details or leave the wait list.", "Merci ! Toutes les places sont prises : vous êtes sur la liste d'attente et n'avez pas encore de place. Dès qu'une place se libère, elle est attribuée dans l'ordre des inscriptions et nous vous écrivons aussitôt. Nous vous avons envoyé un e-mail avec votre lien personnel pour modifier vos données ou quitter la liste d'attente."],
+    CheckMailWaitAlready => ["Was dit adres al ingeschreven? Dan blijft je inschrijving zoals ze was en stuurden we de link opnieuw (niet vaker dan om de paar minuten).", "If this address was already registered, your registration stays as it was and we sent the link again (not more often than every few minutes).", "Si cette adresse était déjà inscrite, votre inscription reste inchangée et nous avons renvoyé le lien (une seule fois par période de quelques minutes)."],
+    PageNotFoundTitle => ["Pagina niet gevonden", "Page not found", "Page introuvable"],
+    EventNotFoundTitle => ["Evenement niet gevonden", "Event not found", "Événement introuvable"],
+    InvalidLinkTitle => ["Ongeldige link", "Invalid link", "Lien invalide"],
+    LinkExpiredTitle => ["Link verlopen", "Link expired", "Lien expiré"],
+    CancelledTitle => ["Inschrijving geannuleerd", "Registration cancelled", "Inscription annulée"],
+    SkipToContent => ["Naar de inhoud", "Skip to content", "Aller au contenu"],
 }
 
 const MONTHS: [[&str; 12]; 3] = [
@@ -358,6 +412,30 @@ mod tests {
             ("xlang=en", Lang::Nl),
         ] {
             assert_eq!(Lang::from_cookie_header(header), want, "{header}");
+        }
+    }
+
+    #[test]
+    fn browser_language_counts_until_a_choice_is_made() {
+        for (cookie, accept, want) in [
+            (None, Some("fr-BE,fr;q=0.9,en;q=0.8"), Lang::Fr),
+            (None, Some("en-US,en;q=0.9"), Lang::En),
+            (None, Some("de-DE,de;q=0.9,en;q=0.5,fr;q=0.4"), Lang::En),
+            (None, Some("de, es"), Lang::Nl),
+            (None, Some("nl-NL"), Lang::Nl),
+            (None, Some("fr;q=0.2, en;q=0.7"), Lang::En),
+            (None, Some("fr;q=0, en;q=0.1"), Lang::En),
+            (None, Some("*"), Lang::Nl),
+            (None, None, Lang::Nl),
+            (Some("lang=nl"), Some("fr-BE"), Lang::Nl),
+            (Some("a=b; lang=en"), Some("fr-BE"), Lang::En),
+            (Some("lang=xx"), Some("fr-BE"), Lang::Fr),
+        ] {
+            assert_eq!(
+                Lang::negotiate(cookie, accept),
+                want,
+                "{cookie:?} {accept:?}"
+            );
         }
     }
 

@@ -53,7 +53,8 @@ test.describe('without JavaScript', () => {
     const email = uniqueEmail('nojs');
     await reg.fill({ first: 'Grete', last: 'Remen', email, organisation: 'Damhert Nutrition' }, false);
     await reg.submit();
-    await expect(page.locator('.form-error')).toHaveText('Kijk de gemarkeerde velden na.');
+    await expect(reg.errorSummary()).toHaveText('Kijk de gemarkeerde velden na.');
+    await expect(page.locator('#form-error')).toBeFocused();
     await expect(reg.errorOf('consent')).toHaveText(/akkoord gaan met de privacyverklaring/);
     await expect(reg.field('organisation')).toHaveValue('Damhert Nutrition');
     await expect(page.locator('#f-needs-personeel')).toBeChecked();

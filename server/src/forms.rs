@@ -34,13 +34,7 @@ const PATH_SEGMENT: &AsciiSet = &CONTROLS
     .add(b'{')
     .add(b'}');
 
-fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default()
-}
+use crate::http::page::lang_of;
 
 /// Renders the Leptos page at `uri` as for a GET, with `extra` in its context.
 async fn render_page<C: Clone + Send + Sync + 'static>(
@@ -51,8 +45,10 @@ async fn render_page<C: Clone + Send + Sync + 'static>(
     status: StatusCode,
 ) -> Response {
     let mut req = Request::builder().method("GET").uri(uri);
-    if let Some(cookie) = headers.get(header::COOKIE) {
-        req = req.header(header::COOKIE, cookie);
+    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
+        if let Some(value) = headers.get(&name) {
+            req = req.header(name, value);
+        }
     }
     let Ok(req) = req.body(Body::empty()) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -108,9 +104,14 @@ pub async fn register(
         general,
     };
     let (posted, status) = match state.registrations().register(&slug, &form, lang).await {
-        Ok(RegisterOutcome::Accepted) => {
+        Ok(outcome @ (RegisterOutcome::Accepted | RegisterOutcome::WaitListed)) => {
             let slug = utf8_percent_encode(&slug, PATH_SEGMENT);
-            return Redirect::to(&format!("/e/{slug}/check-mail")).into_response();
+            let wait = if outcome == RegisterOutcome::WaitListed {
+                "?waitlist=1"
+            } else {
+                ""
+            };
+            return Redirect::to(&format!("/e/{slug}/check-mail{wait}")).into_response();
         }
         Ok(RegisterOutcome::Invalid(errors)) => (
             posted(errors, Some(T::FixErrors)),
@@ -146,7 +147,7 @@ pub async fn update(
     let lang = lang_of(&headers);
     let form = form_of(&body);
     let (posted, status) = match state.registrations().update(&token, &form, lang).await {
-        Ok(RegisterOutcome::Accepted) => {
+        Ok(RegisterOutcome::Accepted | RegisterOutcome::WaitListed) => {
             return Redirect::to(&format!("{}?saved=1", manage_path(&token))).into_response()
         }
         Ok(RegisterOutcome::Invalid(errors)) => (

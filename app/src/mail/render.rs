@@ -18,6 +18,8 @@ pub enum MailKind {
         has_seat: bool,
     },
     Promoted,
+    /// Confirms a cancellation and says how to register again (no personal link).
+    Cancelled,
 }
 
 impl MailKind {
@@ -27,6 +29,7 @@ impl MailKind {
             MailKind::Waitlisted => "waitlisted",
             MailKind::LinkResent { .. } => "link_resent",
             MailKind::Promoted => "promoted",
+            MailKind::Cancelled => "cancelled",
         }
     }
     fn subject(self) -> T {
@@ -35,6 +38,7 @@ impl MailKind {
             MailKind::Waitlisted => T::MailSubjectWaitlisted,
             MailKind::LinkResent { .. } => T::MailSubjectLink,
             MailKind::Promoted => T::MailSubjectPromoted,
+            MailKind::Cancelled => T::MailSubjectCancelled,
         }
     }
     fn intro(self) -> T {
@@ -43,13 +47,14 @@ impl MailKind {
             MailKind::Waitlisted => T::MailWaitlistedText,
             MailKind::LinkResent { .. } => T::MailLinkText,
             MailKind::Promoted => T::MailPromotedText,
+            MailKind::Cancelled => T::MailCancelledText,
         }
     }
     /// Whether the mail carries the event's calendar entry: only for a seat.
     pub fn has_calendar(self) -> bool {
         match self {
             MailKind::Confirmed | MailKind::Promoted => true,
-            MailKind::Waitlisted => false,
+            MailKind::Waitlisted | MailKind::Cancelled => false,
             MailKind::LinkResent { has_seat } => has_seat,
         }
     }
@@ -86,6 +91,19 @@ struct HtmlMail<'a> {
     m: &'a Fields<'a>,
 }
 
+/// The short cancellation mail: `m.url` is the event's registration page.
+#[derive(Template)]
+#[template(path = "cancelled.txt")]
+struct CancelledText<'a> {
+    m: &'a Fields<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "cancelled.html")]
+struct CancelledHtml<'a> {
+    m: &'a Fields<'a>,
+}
+
 /// The calendar entry for an event (UTC times; calendars show them in local time).
 pub fn ics(event: &EventView, base_url: &str) -> String {
     let host = base_url
@@ -118,12 +136,15 @@ pub struct MailTo<'a> {
     pub base_url: &'a str,
 }
 
-/// Builds the mail for `kind`.
+/// Builds the mail for `kind`. A [`MailKind::Cancelled`] mail carries no personal link
+/// (`to.manage_url` is not used) but the event's registration page on `to.base_url`.
 pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: String) -> NewMail {
     let lang = to.lang;
     let t = |k: T| lang.t(k);
     let when = format_span(lang, event.starts_at, event.ends_at);
     let calendar = kind.has_calendar();
+    let cancelled = kind == MailKind::Cancelled;
+    let register_url = format!("{}/e/{}/register", to.base_url, event.slug);
     let fields = Fields {
         lang_tag: lang.tag(),
         hello: t(T::MailHello),
@@ -133,21 +154,44 @@ pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: St
         when: &when,
         venue: &event.venue_name,
         address: &event.venue_address,
-        manage: t(T::MailManageText),
-        url: to.manage_url,
-        button: t(T::MailManageButton),
+        manage: t(if cancelled {
+            T::MailRegisterAgainText
+        } else {
+            T::MailManageText
+        }),
+        url: if cancelled {
+            &register_url
+        } else {
+            to.manage_url
+        },
+        button: t(if cancelled {
+            T::MailRegisterAgainButton
+        } else {
+            T::MailManageButton
+        }),
         ics_hint: calendar.then(|| t(T::MailIcsHint)),
-        bye: t(T::MailGreeting),
+        bye: t(if cancelled {
+            T::MailCancelledBye
+        } else {
+            T::MailGreeting
+        }),
         org: &event.organiser_name,
         org_mail: &event.organiser_email,
     };
     // Rendering only fails when a value's Display fails; ours are plain strings.
-    let body_text = TextMail { m: &fields }
-        .render()
-        .expect("mail text template renders");
-    let body_html = HtmlMail { m: &fields }
-        .render()
-        .expect("mail HTML template renders");
+    let (body_text, body_html) = if cancelled {
+        (
+            CancelledText { m: &fields }.render(),
+            CancelledHtml { m: &fields }.render(),
+        )
+    } else {
+        (
+            TextMail { m: &fields }.render(),
+            HtmlMail { m: &fields }.render(),
+        )
+    };
+    let body_text = body_text.expect("mail text template renders");
+    let body_html = body_html.expect("mail HTML template renders");
     NewMail {
         registration_id: None,
         kind: kind.code(),
@@ -239,6 +283,34 @@ mod tests {
     }
 
     #[test]
+    fn cancellation_mail_confirms_and_offers_to_register_again() {
+        let to = MailTo {
+            lang: Lang::Fr,
+            first_name: "Anna",
+            address: "a@x.be",
+            manage_url: "http://h/m/tok",
+            base_url: "http://h",
+        };
+        let m = render(MailKind::Cancelled, &event(), &to, "<i@h>".into());
+        assert!(
+            m.subject.starts_with("Votre inscription est annulée"),
+            "{}",
+            m.subject
+        );
+        assert!(
+            m.body_text.contains("http://h/e/demo/register"),
+            "{}",
+            m.body_text
+        );
+        assert!(
+            !m.body_text.contains("/m/"),
+            "no personal link left to manage"
+        );
+        assert!(m.ics.is_none());
+        assert_eq!(m.kind, "cancelled");
+    }
+
+    #[test]
     fn only_a_seat_gets_a_calendar_entry() {
         let to = MailTo {
             lang: Lang::Nl,
@@ -253,6 +325,7 @@ mod tests {
             (MailKind::LinkResent { has_seat: true }, true),
             (MailKind::LinkResent { has_seat: false }, false),
             (MailKind::Waitlisted, false),
+            (MailKind::Cancelled, false),
         ] {
             let m = render(kind, &event(), &to, "<i@h>".into());
             assert_eq!(m.ics.is_some(), calendar, "{kind:?}");
@@ -274,6 +347,7 @@ mod tests {
                 MailKind::LinkResent { has_seat: true },
                 MailKind::LinkResent { has_seat: false },
                 MailKind::Promoted,
+                MailKind::Cancelled,
             ] {
                 let to = MailTo {
                     lang,

@@ -135,7 +135,7 @@ impl Registrations {
             .ok_or(AppError::NotFound)?;
         if form.is_bot() {
             tracing::warn!(event = slug, "honeypot filled in: registration dropped");
-            return Ok(RegisterOutcome::Accepted);
+            return Ok(RegisterOutcome::accepted(event.view.is_full()));
         }
         let valid = match form.validate(&event.view.topic_codes(), lang) {
             Ok(v) => v,
@@ -149,6 +149,8 @@ impl Registrations {
             RegistrationWindow::Closed => return Err(AppError::RegistrationClosed),
             RegistrationWindow::Open => {}
         }
+        // Whether a new registration would wait: the answer for new and known addresses.
+        let full = event.view.is_full();
         let existing =
             registrations::find_active_by_email(&mut tx, event.id, &valid.email.normalized())
                 .await
@@ -173,10 +175,10 @@ impl Registrations {
                 false
             }
             None => {
-                let status = if event.view.confirmed < event.view.capacity {
-                    Status::Confirmed
-                } else {
+                let status = if full {
                     Status::Waitlisted
+                } else {
+                    Status::Confirmed
                 };
                 let (token, hash) = new_token()?;
                 let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now)
@@ -203,7 +205,7 @@ impl Registrations {
         if queued {
             self.mail_wake.notify_one();
         }
-        Ok(RegisterOutcome::Accepted)
+        Ok(RegisterOutcome::accepted(full))
     }
 
     /// The registration and event behind a live link, read without a write transaction.
@@ -320,15 +322,36 @@ impl Registrations {
         registrations::confirm_email(&mut tx, reg.id, now)
             .await
             .map_err(db_err)?;
-        let promoted = if reg.status == Status::Confirmed {
-            self.promote(&mut tx, &event, now).await?
-        } else {
-            false
-        };
-        tx.commit().await.map_err(db_err)?;
-        if promoted {
-            self.mail_wake.notify_one();
+        self.queue_cancelled(&mut tx, &event.view, &reg, now)
+            .await?;
+        if reg.status == Status::Confirmed {
+            self.promote(&mut tx, &event, now).await?;
         }
+        tx.commit().await.map_err(db_err)?;
+        self.mail_wake.notify_one();
+        Ok(())
+    }
+
+    /// Queues the mail confirming a cancellation (no personal link: it has nothing left to
+    /// manage; the mail says how to register again).
+    async fn queue_cancelled(
+        &self,
+        tx: &mut Tx,
+        event: &EventView,
+        reg: &StoredRegistration,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let to = MailTo {
+            lang: reg.lang,
+            first_name: &reg.form.first_name,
+            address: &reg.email,
+            manage_url: "",
+            base_url: &self.base_url,
+        };
+        let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
+        let mut mail = render(MailKind::Cancelled, event, &to, message_id);
+        mail.registration_id = Some(reg.id);
+        outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
         Ok(())
     }
 

@@ -9,7 +9,22 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum RegisterOutcome {
     Accepted,
+    /// Accepted while every seat was taken: a new registration went to the wait list. It
+    /// depends only on whether the event was full (public on the event page), never on
+    /// whether the address was known, so a known address gets the same answer.
+    WaitListed,
     Invalid(FieldErrors),
+}
+
+impl RegisterOutcome {
+    /// The answer to an accepted registration for an event that was full or not.
+    pub fn accepted(full: bool) -> RegisterOutcome {
+        if full {
+            RegisterOutcome::WaitListed
+        } else {
+            RegisterOutcome::Accepted
+        }
+    }
 }
 
 /// What the manage page shows.

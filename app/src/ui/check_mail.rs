@@ -1,31 +1,45 @@
-//! After registering: "check your mail". Identical for new and known addresses.
+//! After registering: "check your mail", in two variants: a seat, or the wait list
+//! (`?waitlist=1`, set when every seat was taken). The variant depends only on whether the
+//! event was full, never on whether the address was already registered, so the page is
+//! the same for new and known addresses.
 
-use super::{use_lang, Loading};
+use super::{organiser_lang, use_lang, Loading};
 use crate::api::get_event;
 use crate::i18n::T;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn CheckMailPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
+    let waitlist = use_query_map().with_untracked(|q| q.get("waitlist").is_some());
+    let (title, text, already) = if waitlist {
+        (
+            T::CheckMailWaitTitle,
+            T::CheckMailWaitText,
+            T::CheckMailWaitAlready,
+        )
+    } else {
+        (T::CheckMailTitle, T::CheckMailText, T::CheckMailAlready)
+    };
     let event = Resource::new(slug, get_event);
     view! {
-        <section class="card check-mail">
-            <h1>{lang.t(T::CheckMailTitle)}</h1>
-            <p>{lang.t(T::CheckMailText)}</p>
-            <p>{lang.t(T::CheckMailAlready)}</p>
+        <section class="card check-mail" data-outcome=if waitlist { "waitlist" } else { "seat" }>
+            <h1>{lang.t(title)}</h1>
+            <p>{lang.t(text)}</p>
+            <p>{lang.t(already)}</p>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match event.await {
                         Ok(e) => view! {
-                            {e.is_full().then(|| view! { <p class="notice">{lang.t(T::EventFull)}</p> })}
-                            <p><a href=format!("/e/{}", e.slug)>{e.title.clone()}</a></p>
+                            <Title text=format!("{} — {}", lang.t(title), e.title)/>
+                            <p><a href=format!("/e/{}", e.slug) lang=organiser_lang(lang)>{e.title.clone()}</a></p>
                         }
                             .into_any(),
-                        Err(_) => ().into_any(),
+                        Err(_) => view! { <Title text=lang.t(title)/> }.into_any(),
                     }
                 })}
             </Suspense>

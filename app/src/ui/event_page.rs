@@ -1,6 +1,6 @@
 //! The event page: details, programme, places left and the way to register.
 
-use super::{use_lang, ErrorCard, Loading};
+use super::{organiser_lang, use_lang, ErrorCard, Loading};
 use crate::api::get_event;
 use crate::event::RegistrationWindow;
 use crate::i18n::{format_span, T};
@@ -30,10 +30,11 @@ pub fn EventPage() -> impl IntoView {
                             RegistrationWindow::NotYetOpen => view! { <p class="notice">{lang.t(T::RegistrationNotYetOpen)}</p> }.into_any(),
                             RegistrationWindow::Closed => view! { <p class="notice">{lang.t(T::RegistrationClosed)}</p> }.into_any(),
                         };
+                        let nl = organiser_lang(lang);
                         view! {
                             <Title text=e.title.clone()/>
                             <article class="event">
-                                <h1>{e.title.clone()}</h1>
+                                <h1 lang=nl>{e.title.clone()}</h1>
                                 <dl class="facts">
                                     <dt>{lang.t(T::When)}</dt>
                                     <dd>{format_span(lang, e.starts_at, e.ends_at)}</dd>
@@ -54,9 +55,9 @@ pub fn EventPage() -> impl IntoView {
                                     </dd>
                                 </dl>
                                 <div class="cta">{cta}</div>
-                                <p class="description">{e.description.clone()}</p>
+                                <p class="description" lang=nl>{e.description.clone()}</p>
                                 <h2>{lang.t(T::Programme)}</h2>
-                                <pre class="programme">{e.programme.clone()}</pre>
+                                <Programme text=e.programme.clone() lang=nl/>
                             </article>
                         }
                             .into_any()
@@ -64,5 +65,69 @@ pub fn EventPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One line of the programme: its time ("13:30") if it starts with one, and its text.
+fn programme_lines(text: &str) -> Vec<(Option<&str>, &str)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let b = line.as_bytes();
+            let is_time = b.len() >= 5
+                && b[0].is_ascii_digit()
+                && b[1].is_ascii_digit()
+                && b[2] == b':'
+                && b[3].is_ascii_digit()
+                && b[4].is_ascii_digit();
+            if is_time {
+                (Some(&line[..5]), line[5..].trim_start())
+            } else {
+                (None, line)
+            }
+        })
+        .collect()
+}
+
+/// The programme as a two-column list, so wrapped lines stay in the text column on a
+/// phone; lines without a time (sub-items) sit under the item before them.
+#[component]
+fn Programme(text: String, lang: Option<&'static str>) -> impl IntoView {
+    let items = programme_lines(&text)
+        .into_iter()
+        .map(|(time, what)| {
+            let what = what.to_string();
+            match time {
+                Some(t) => view! {
+                    <li><span class="time">{t.to_string()}</span><span class="what">{what}</span></li>
+                }
+                .into_any(),
+                None => view! {
+                    <li class="sub"><span class="time"></span><span class="what">{what}</span></li>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+    view! { <ul class="programme" lang=lang>{items}</ul> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::programme_lines;
+
+    #[test]
+    fn programme_lines_keep_their_time_apart() {
+        let lines = programme_lines("13:30  Onthaal\n       · Wouter\n\n14:00 Welkom\nSlot");
+        assert_eq!(
+            lines,
+            vec![
+                (Some("13:30"), "Onthaal"),
+                (None, "· Wouter"),
+                (Some("14:00"), "Welkom"),
+                (None, "Slot"),
+            ]
+        );
     }
 }

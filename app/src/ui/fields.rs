@@ -2,7 +2,7 @@
 //! initial value as HTML attributes (so plain form posts work); in the browser each field
 //! is validated by the same domain types when it loses focus and while it is corrected.
 
-use super::use_lang;
+use super::{organiser_lang, use_lang};
 use crate::event::Topic;
 use crate::i18n::T;
 use crate::registration::{Field, FieldErrors, OrgType, RegistrationForm, Sector};
@@ -87,6 +87,73 @@ impl FormCtx {
             f.invalid_utf8.retain(|x| *x != field);
         });
         self.changed(field);
+    }
+}
+
+/// The label a field is known by in the error summary.
+fn field_label(field: Field) -> T {
+    match field {
+        Field::FirstName => T::FirstName,
+        Field::LastName => T::LastName,
+        Field::Email => T::Email,
+        Field::Organisation => T::Organisation,
+        Field::OrgType => T::OrgType,
+        Field::Sector => T::Sector,
+        Field::Phone => T::Phone,
+        Field::Offers => T::Offers,
+        Field::Needs => T::Needs,
+        Field::Consent => T::PrivacyNotice,
+    }
+}
+
+/// The message above a form after a refused submit, with a link to each field still to
+/// correct (its name; the message itself stands under the field). It takes the focus when it appears, so keyboard and screen-reader users land
+/// on it: hydrated, an effect focuses it after every refused submit; after a refused plain
+/// post the page comes back with `autofocus` on it.
+#[component]
+pub fn ErrorSummary(
+    ctx: FormCtx,
+    general: RwSignal<Option<T>>,
+    #[prop(default = false)] autofocus: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |ran: Option<()>| {
+        let shown = general.with(Option::is_some);
+        // Not on hydration: the plain page already focused it with `autofocus`.
+        if ran.is_some() && shown {
+            if let Some(el) = node.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+    });
+    let fields = move || {
+        general.with(Option::is_some).then(|| {
+            let errors = ctx.errors.get();
+            (!errors.is_empty()).then(|| {
+                view! {
+                    <ul>
+                        {errors
+                            .0
+                            .into_iter()
+                            .map(|(field, _)| {
+                                view! {
+                                    <li>
+                                        <a href=format!("#f-{}", field.name())>{lang.t(field_label(field))}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })
+        })
+    };
+    view! {
+        <div class="form-error" id="form-error" role="alert" tabindex="-1" autofocus=autofocus node_ref=node>
+            {move || general.get().map(|t| view! { <p>{lang.t(t)}</p> })}
+            {fields}
+        </div>
     }
 }
 
@@ -180,7 +247,7 @@ fn TopicsField(
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <fieldset class="field topics" class:has-error=move || ctx.error(field).is_some()>
+        <fieldset class="field topics" id=format!("f-{}", field.name()) tabindex="-1" class:has-error=move || ctx.error(field).is_some()>
             <legend>{lang.t(label)}</legend>
             {topics
                 .into_iter()
@@ -199,7 +266,7 @@ fn TopicsField(
                                 checked=checked
                                 on:change=move |ev| ctx.toggle(field, code.clone(), event_target_checked(&ev))
                             />
-                            {t.label.clone()}
+                            <span lang=organiser_lang(lang)>{t.label.clone()}</span>
                         </label>
                     }
                 })

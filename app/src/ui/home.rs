@@ -1,15 +1,17 @@
 //! Home: the upcoming events, soonest first.
 
-use super::{use_lang, ErrorCard, Loading};
+use super::{organiser_lang, use_lang, ErrorCard, Loading};
 use crate::api::list_events;
 use crate::i18n::{format_span, T};
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let events = Resource::new(|| (), |_| list_events());
     view! {
+        <Title text=lang.t(T::UpcomingEvents)/>
         <section class="hero">
             <h1>{lang.t(T::UpcomingEvents)}</h1>
             <p class="lead">{lang.t(T::Tagline)}</p>
@@ -30,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
                                         let href = format!("/e/{}", e.slug);
                                         view! {
                                             <li class="card event-card">
-                                                <h2><a href=href>{e.title.clone()}</a></h2>
+                                                <h2><a href=href lang=organiser_lang(lang)>{e.title.clone()}</a></h2>
                                                 <p class="when">{format_span(lang, e.starts_at, e.ends_at)}</p>
                                                 <p class="where">{format!("{}, {}", e.venue_name, e.venue_address)}</p>
                                             </li>

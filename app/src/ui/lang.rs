@@ -1,6 +1,7 @@
-//! The page language: read from the `lang` cookie (on the server from the request, in the
-//! browser from `document.cookie`, so both render alike) and switched by plain links to
-//! `/lang/{code}`, which set the cookie and come back.
+//! The page language: the `lang` cookie (the person's choice) wins, else the browser's
+//! `Accept-Language`, else Dutch. The server decides and writes it into `<html lang>`;
+//! the browser reads it back from there (so both render alike). Switched by plain links
+//! to `/lang/{code}`, which set the cookie and come back.
 
 use crate::i18n::{Lang, T};
 use leptos::prelude::*;
@@ -9,22 +10,37 @@ fn detect() -> Lang {
     #[cfg(feature = "ssr")]
     {
         use_context::<axum::http::request::Parts>()
-            .and_then(|p| {
-                p.headers
-                    .get(axum::http::header::COOKIE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(Lang::from_cookie_header)
+            .map(|p| {
+                let header = |name| {
+                    p.headers
+                        .get_all(name)
+                        .iter()
+                        .filter_map(|v| v.to_str().ok())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                let cookie = header(axum::http::header::COOKIE);
+                let accept = header(axum::http::header::ACCEPT_LANGUAGE);
+                Lang::negotiate(Some(&cookie), Some(&accept))
             })
             .unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         use wasm_bindgen::JsCast;
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-            .and_then(|d| d.cookie().ok())
-            .map(|c| Lang::from_cookie_header(&c))
+        let document = web_sys::window().and_then(|w| w.document());
+        let from_page = document
+            .as_ref()
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| Lang::parse(&tag));
+        from_page
+            .or_else(|| {
+                document
+                    .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                    .and_then(|d| d.cookie().ok())
+                    .and_then(|c| Lang::from_cookie(&c))
+            })
             .unwrap_or_default()
     }
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
@@ -41,6 +57,12 @@ pub fn provide_lang() -> Lang {
 
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
+}
+
+/// The `lang` attribute for texts the organiser wrote (in Dutch) on a page in another
+/// language, so screen readers read them with a Dutch voice; `None` on Dutch pages.
+pub fn organiser_lang(page: Lang) -> Option<&'static str> {
+    (page != Lang::Nl).then_some(Lang::Nl.tag())
 }
 
 #[component]

@@ -3,8 +3,8 @@
 //! confirmation until changes close. Works as plain form posts and, hydrated, via server
 //! functions; a refused plain post comes back with its message and the typed values.
 
-use super::fields::{FormCtx, RegistrationFields};
-use super::{use_lang, ErrorCard, Loading};
+use super::fields::{ErrorSummary, FormCtx, RegistrationFields};
+use super::{organiser_lang, use_lang, ErrorCard, Loading};
 use crate::api::{open_registration, CancelRegistration, UpdateRegistration};
 use crate::i18n::T;
 use crate::registration::{FieldErrors, ManageView, RegisterOutcome, Status};
@@ -25,7 +25,6 @@ pub struct PostedManage {
 
 #[component]
 pub fn ManagePage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let posted = use_context::<PostedManage>();
@@ -34,7 +33,6 @@ pub fn ManagePage() -> impl IntoView {
         async move { (open_registration(t).await, posted) }
     });
     view! {
-        <Title text=lang.t(T::ManageTitle)/>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -54,6 +52,8 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
     let status = RwSignal::new(view.status);
     let saved = RwSignal::new(flag("saved"));
     let cancel_error = RwSignal::new(flag("cancel_error"));
+    // A refused plain post comes back with the summary focused.
+    let posted_refused = posted.as_ref().is_some_and(|p| p.general.is_some());
     let posted = posted.unwrap_or_default();
     let initial = posted.form.unwrap_or_else(|| view.form.clone());
     let ctx = FormCtx::new(initial.clone(), posted.errors, &view.event.topics);
@@ -62,7 +62,7 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
     let update = ServerAction::<UpdateRegistration>::new();
     let cancel = ServerAction::<CancelRegistration>::new();
     Effect::new(move |_| match update.value().get() {
-        Some(Ok(RegisterOutcome::Accepted)) => {
+        Some(Ok(RegisterOutcome::Accepted | RegisterOutcome::WaitListed)) => {
             saved.set(true);
             general.set(None);
         }
@@ -120,10 +120,23 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
     };
     let event = view.event.clone();
     let topics = view.event.topics.clone();
+    let slug = StoredValue::new(event.slug.clone());
+    let page_title = {
+        let event_title = event.title.clone();
+        move || {
+            let what = if status.get() == Status::Cancelled {
+                T::CancelledTitle
+            } else {
+                T::ManageTitle
+            };
+            format!("{} — {}", lang.t(what), event_title)
+        }
+    };
     view! {
+        <Title text=page_title/>
         <section class="card">
             <h1>{lang.t(T::ManageTitle)}</h1>
-            <p class="event-ref"><a href=format!("/e/{}", event.slug)>{event.title.clone()}</a></p>
+            <p class="event-ref"><a href=format!("/e/{}", event.slug) lang=organiser_lang(lang)>{event.title.clone()}</a></p>
             <p class="status" data-status=move || status.get().code()>
                 {move || match status.get() {
                     Status::Confirmed => lang.t(T::StatusConfirmed),
@@ -132,10 +145,13 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
                 }}
             </p>
             <p class="hint">{lang.t(T::YourEmail)} ": " {view.email.clone()}</p>
-            <p class="form-error" role="alert">{move || general.get().map(|t| lang.t(t))}</p>
+            <ErrorSummary ctx general autofocus=posted_refused/>
         </section>
         <Show when=move || status.get() != Status::Cancelled fallback=move || view! {
-            <section class="card"><p class="notice" role="status">{lang.t(T::Cancelled)}</p></section>
+            <section class="card">
+                <p class="notice" role="status">{lang.t(T::Cancelled)}</p>
+                <p><a href=format!("/e/{}/register", slug.get_value())>{lang.t(T::MailRegisterAgainButton)}</a></p>
+            </section>
         }>
             <section class="card form-card">
                 <h2>{lang.t(T::EditTitle)}</h2>
@@ -158,6 +174,7 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
                             name="confirm"
                             value="yes"
                             aria-describedby="err-confirm"
+                            autofocus=flag("cancel_error")
                             on:change=move |ev| confirm_cancel.set(event_target_checked(&ev))
                         />
                         {lang.t(T::CancelConfirm)}

@@ -12,7 +12,7 @@ mod lang;
 mod manage;
 mod register;
 
-pub use lang::use_lang;
+pub use lang::{organiser_lang, use_lang};
 pub use manage::PostedManage;
 pub use register::PostedForm;
 
@@ -53,8 +53,14 @@ pub fn App() -> impl IntoView {
     view! {
         <Html attr:lang=lang.tag()/>
         <Stylesheet id="leptos" href="/pkg/tafelronde.css"/>
+        // Every page title ends in the app's name: "<what it is> · Tafelronde".
+        <Title formatter=move |text: String| {
+            let app = lang.t(T::AppName);
+            if text == app { text } else { format!("{text} · {app}") }
+        }/>
         <Title text=lang.t(T::AppName)/>
         <Router>
+            <a class="skip-link" href="#main">{lang.t(T::SkipToContent)}</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"◯"</span>
@@ -62,7 +68,7 @@ pub fn App() -> impl IntoView {
                 </A>
                 <lang::LangSwitch/>
             </header>
-            <main id="main">
+            <main id="main" tabindex="-1">
                 {routes()}
             </main>
             <footer class="site-footer">
@@ -114,8 +120,10 @@ fn NotFound() -> impl IntoView {
         resp.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
+        <Title text=lang.t(T::PageNotFoundTitle)/>
         <section class="card">
-            <h1>{lang.t(T::PageNotFound)}</h1>
+            <h1>{lang.t(T::PageNotFoundTitle)}</h1>
+            <p>{lang.t(T::PageNotFound)}</p>
             <p><a href="/">{lang.t(T::BackHome)}</a></p>
         </section>
     }
@@ -132,8 +140,16 @@ fn ErrorCard(error: crate::error::AppError) -> impl IntoView {
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
         resp.set_status(code);
     }
+    let title = match error {
+        crate::error::AppError::NotFound => T::EventNotFoundTitle,
+        crate::error::AppError::InvalidLink => T::InvalidLinkTitle,
+        crate::error::AppError::LinkExpired => T::LinkExpiredTitle,
+        _ => T::ErrPageTitle,
+    };
     view! {
+        <Title text=lang.t(title)/>
         <section class="card error-card" role="alert">
+            <h1>{lang.t(title)}</h1>
             <p>{lang.t(error.message())}</p>
             <p><a href="/">{lang.t(T::BackHome)}</a></p>
         </section>

@@ -2,8 +2,8 @@
 //! server answers with this page again ([`PostedForm`]: values and errors) or a redirect;
 //! with the wasm it validates live and submits through the `register` server function.
 
-use super::fields::{FormCtx, RegistrationFields};
-use super::{use_lang, ErrorCard, Loading};
+use super::fields::{ErrorSummary, FormCtx, RegistrationFields};
+use super::{organiser_lang, use_lang, ErrorCard, Loading};
 use crate::api::{get_event, Register};
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::T;
@@ -48,6 +48,8 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
     let posted = posted.unwrap_or_default();
     let initial = posted.form.clone();
     let ctx = FormCtx::new(initial.clone(), posted.errors.clone(), &event.topics);
+    // A refused plain post comes back with the summary focused.
+    let posted_refused = posted.general.is_some();
     let general = RwSignal::new(posted.general);
     let action = ServerAction::<Register>::new();
     let slug = event.slug.clone();
@@ -58,6 +60,10 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
             Some(Ok(RegisterOutcome::Accepted)) => {
                 navigate(&format!("/e/{slug}/check-mail"), Default::default())
             }
+            Some(Ok(RegisterOutcome::WaitListed)) => navigate(
+                &format!("/e/{slug}/check-mail?waitlist=1"),
+                Default::default(),
+            ),
             Some(Ok(RegisterOutcome::Invalid(errors))) => {
                 ctx.errors.set(errors);
                 general.set(Some(T::FixErrors));
@@ -98,7 +104,7 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
     view! {
         <Title text=format!("{} {}", lang.t(T::RegisterTitle), event.title)/>
         <section class="card form-card">
-            <h1>{lang.t(T::RegisterTitle)} " " <a href=format!("/e/{}", event.slug)>{event.title.clone()}</a></h1>
+            <h1>{lang.t(T::RegisterTitle)} " " <a href=format!("/e/{}", event.slug) lang=organiser_lang(lang)>{event.title.clone()}</a></h1>
             {event.is_full().then(|| view! { <p class="notice">{lang.t(T::EventFull)}</p> })}
             {match closed {
                 Some(t) => view! { <p class="notice" role="alert">{lang.t(t)}</p> }.into_any(),
@@ -109,7 +115,7 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
                         novalidate=true
                         on:submit=on_submit
                     >
-                        <p class="form-error" role="alert">{move || general.get().map(|t| lang.t(t))}</p>
+                        <ErrorSummary ctx general autofocus=posted_refused/>
                         <RegistrationFields ctx initial=initial.clone() topics=event.topics.clone()/>
                         <Honeypot ctx value=initial.website.clone()/>
                         <button type="submit" class="button primary" disabled=move || pending.get()>

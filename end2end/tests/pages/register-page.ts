@@ -22,6 +22,11 @@ export class RegisterPage {
     return this.page.locator(`#f-${name}`);
   }
 
+  /** The message at the top of the form after a refused submit (it takes the focus). */
+  errorSummary() {
+    return this.page.locator('#form-error > p');
+  }
+
   errorOf(name: string) {
     return this.page.locator(`#err-${name}`);
   }

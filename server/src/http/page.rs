@@ -12,15 +12,20 @@ pub fn is_api(path: &str) -> bool {
     path.starts_with("/api/")
 }
 
-/// The language chosen with the `lang` cookie (Dutch without one).
+/// The language chosen with the `lang` cookie, else the browser's (`Accept-Language`),
+/// else Dutch.
 pub fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
+    let chosen = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .find(|l| *l != Lang::default())
-        .unwrap_or_default()
+        .find_map(Lang::from_cookie);
+    chosen.unwrap_or_else(|| {
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        Lang::negotiate(None, accept)
+    })
 }
 
 pub fn status_of(e: &AppError) -> StatusCode {
