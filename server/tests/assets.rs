@@ -96,8 +96,11 @@ async fn every_script_carries_the_nonce_of_the_policy(db: &TestDb) {
     let (srv, site) = start_site(db).await;
     let mut nonces = Vec::new();
     // Leptos' pages, a page re-rendered after a refused form post, and the not-found page.
+    // Sent as a browser does from a page with `Referrer-Policy: no-referrer`.
     let refused = client()
         .post(format!("http://{}/e/netwerk/register", srv.addr))
+        .header("origin", "null")
+        .header("sec-fetch-site", "same-origin")
         .form(&[("first_name", "")])
         .send()
         .await
@@ -111,6 +114,10 @@ async fn every_script_carries_the_nonce_of_the_policy(db: &TestDb) {
     for path in ["/", "/e/netwerk", "/e/netwerk/register", "/nope"] {
         pages.push((path, fetch(&srv, path, "identity").await));
     }
+    assert_eq!(
+        refused.0, 422,
+        "a same-origin post is not refused as cross-site"
+    );
     pages.push(("refused post", refused));
     for (path, (status, h, body)) in pages {
         let page = String::from_utf8(body).expect("utf-8 page");

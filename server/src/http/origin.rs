@@ -1,7 +1,8 @@
 //! Refuses state-changing requests that another website makes a browser send: any method
 //! but GET/HEAD/OPTIONS with `Sec-Fetch-Site: cross-site|same-site`, or with an `Origin`
-//! that is not the configured base URL's. Requests with neither header (curl, old browsers)
-//! pass. Server functions (`/api/*`) also take only JSON bodies (415 otherwise).
+//! that is not the configured base URL's. `Origin: null` passes only with `Sec-Fetch-Site:
+//! same-origin` (a browser posting from our own pages, which send no referrer: see
+//! `security.rs`). Requests with neither header (curl, old browsers) pass. Server functions (`/api/*`) also take only JSON bodies (415 otherwise).
 
 use super::page::{is_api, refuse};
 use app::error::AppError;
@@ -38,6 +39,9 @@ impl OriginGuard {
         }
         match headers.get(header::ORIGIN) {
             None => Ok(()),
+            // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` even on
+            // its own site; `Sec-Fetch-Site` (which pages cannot set) says it is ours.
+            Some(o) if o == "null" && site.as_deref() == Some("same-origin") => Ok(()),
             Some(o) => {
                 let o = o.to_str().ok().and_then(normalize);
                 if o.is_some() && o == self.origin {
@@ -106,6 +110,16 @@ mod tests {
         .is_ok());
         assert!(check(Method::POST, &[("sec-fetch-site", "same-origin")]).is_ok());
         assert!(check(Method::POST, &[("sec-fetch-site", "none")]).is_ok());
+        assert!(check(
+            Method::POST,
+            &[("origin", "null"), ("sec-fetch-site", "same-origin")]
+        )
+        .is_ok());
+        assert!(check(
+            Method::POST,
+            &[("origin", "null"), ("sec-fetch-site", "none")]
+        )
+        .is_err());
     }
 
     #[test]
