@@ -1,11 +1,11 @@
 //! The document head's assets, rendered on the server only (outside the hydrated app): the
 //! stylesheet, and the browser bundle for the request's path (`tafelronde-coordinator` under
-//! `/coordinator`, `tafelronde` everywhere else) preloaded and started by one module script
-//! that carries the page's CSP nonce, whose policy this also puts in the response header.
+//! `/coordinator`, `tafelronde` everywhere else) fetched and started by two small scripts
+//! that carry the page's CSP nonce, whose policy this also puts in the response header.
 
 use leptos::prelude::*;
 
-/// The stylesheet, the bundle preloads and the hydration script.
+/// The wasm fetch, the stylesheet and the hydration script.
 #[component]
 pub fn Assets(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -70,17 +70,22 @@ mod ssr {
             }
         }
         // What Leptos' HydrationScripts does (load the bindings, instantiate the wasm, then
-        // hydrate), with valid attributes: the nonce in `nonce`, CORS mode in `crossorigin`.
+        // hydrate), with the nonce in `nonce` attributes. The wasm is fetched by a classic
+        // script placed before the stylesheet (so it does not wait for it) instead of a
+        // `<link rel=preload>`: as early, and nothing is fetched when JavaScript is off
+        // (end2end/measure/preload.spec.ts). The module script's import starts the JS
+        // download where a modulepreload would.
         let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let fetch = format!("self.tafelrondeWasm = fetch({});", quote(&wasm));
         let script = format!(
-            "import init, {{ hydrate }} from {};\ninit({{ module_or_path: {} }}).then(hydrate);",
+            "import init, {{ hydrate }} from {};\n\
+             init({{ module_or_path: self.tafelrondeWasm ?? {} }}).then(hydrate);",
             quote(&js),
             quote(&wasm)
         );
         view! {
+            <script nonce=nonce.clone()>{fetch}</script>
             <link rel="stylesheet" href=css/>
-            <link rel="modulepreload" href=js crossorigin="anonymous"/>
-            <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
             <script type="module" nonce=nonce>{script}</script>
         }
         .into_any()
