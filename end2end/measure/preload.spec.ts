@@ -7,6 +7,8 @@
 // Fetch domain, after the throttled network, the same way for all. Prints the median of RUNS
 // visits: first contentful paint, load event, hydrated, and bytes on the wire.
 // Run: npx playwright test -c measure.config.ts (a measurement, not a test).
+import { test, type Page, type CDPSession } from '@playwright/test';
+
 const PAGE = '/e/ondernemers-ontmoeten-sociale-economie/register';
 const RUNS = Number(process.env.RUNS ?? 5);
 // Lighthouse's mobile profile ("slow 4G") and DevTools' "3G".
