@@ -20,8 +20,8 @@ bash .ci/build-site.sh
 step "clippy: server build"
 cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
 
-# the attendee bundle (hydrate), and the seating engine for a future planner page (hydrate,seating)
-for FEATURES in hydrate hydrate,seating; do
+# the attendee bundle (hydrate), the coordinator bundle (hydrate,coordinator), and the seating engine for a future planner page (hydrate,seating)
+for FEATURES in hydrate hydrate,coordinator hydrate,seating; do
 step "clippy: wasm build ($FEATURES)"
 if [ "$(cat target/.wasm-mode)" = debian ]; then
   if [ ! -x /usr/bin/clippy-driver ]; then

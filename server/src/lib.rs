@@ -24,6 +24,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -134,7 +135,9 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
         .layer(sessions(&state))
         .nest_service(
             "/pkg",
-            ServeDir::new(format!("{site_root}/pkg")).precompressed_gzip(),
+            ServeDir::new(format!("{site_root}/pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
         .fallback_service(
             ServeDir::new(site_root)
@@ -179,7 +182,8 @@ async fn purge_sessions(store: DbSessionStore, stop: CancellationToken) {
 }
 
 /// The layers every request passes, outermost last: request id and log, in-flight count,
-/// path check, cross-origin refusal, server-function statuses, request timeout, body
+/// compression (gzip, brotli), security and cache headers, resource scripts moved into the
+/// page, path check, cross-origin refusal, server-function statuses, request timeout, body
 /// limit, rate limits.
 fn harden(routes: Router, state: &AppState, in_flight: http::inflight::InFlight) -> Router {
     let cfg = &state.config.http;
@@ -199,6 +203,10 @@ fn harden(routes: Router, state: &AppState, in_flight: http::inflight::InFlight)
             http::origin::guard,
         ))
         .layer(from_fn(http::paths::refuse_control_characters))
+        .layer(from_fn(http::document_end::fix))
+        .layer(from_fn(http::cache::headers))
+        .layer(from_fn(http::security::headers))
+        .layer(CompressionLayer::new())
         .layer(from_fn_with_state(in_flight, http::inflight::track));
     http::trace::layer(routes)
 }

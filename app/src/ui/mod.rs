@@ -2,6 +2,7 @@
 //! Every page renders on the server (async mode: whole pages, right status codes) and works as plain HTML forms without the wasm;
 //! once hydrated, forms validate live and submit through server functions.
 
+mod assets;
 mod check_mail;
 #[cfg(feature = "coordinator")]
 mod coordinator;
@@ -18,7 +19,7 @@ pub use register::PostedForm;
 
 use crate::i18n::T;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
 
@@ -30,7 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <assets::Assets options/>
                 <MetaTags/>
             </head>
             <body>
@@ -52,7 +53,6 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Html attr:lang=lang.tag()/>
-        <Stylesheet id="leptos" href="/pkg/tafelronde.css"/>
         // Every page title ends in the app's name: "<what it is> · Tafelronde".
         <Title formatter=move |text: String| {
             let app = lang.t(T::AppName);

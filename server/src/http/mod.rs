@@ -4,7 +4,9 @@
 //! timeouts and graceful shutdown. One concern per module.
 
 pub mod api_errors;
+pub mod cache;
 pub mod client;
+pub mod document_end;
 pub mod health;
 pub mod inflight;
 pub mod limits;
@@ -12,6 +14,7 @@ pub mod origin;
 pub mod page;
 pub mod paths;
 pub mod ratelimit;
+pub mod security;
 pub mod serve;
 pub mod shutdown;
 pub mod trace;

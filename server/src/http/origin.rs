@@ -1,9 +1,11 @@
 //! Refuses state-changing requests that another website makes a browser send: any method
 //! but GET/HEAD/OPTIONS with `Sec-Fetch-Site: cross-site|same-site`, or with an `Origin`
-//! that is not the configured base URL's. Requests with neither header (curl, old browsers)
-//! pass. Server functions (`/api/*`) also take only JSON bodies (415 otherwise), except
-//! the coordinator's form-backed ones (`/api/coordinator/*`), which `ActionForm` and a
-//! plain HTML form post URL-encoded; the origin check above covers them all the same.
+//! that is not the configured base URL's. `Origin: null` passes only with `Sec-Fetch-Site:
+//! same-origin` (a browser posting from our own pages, which send no referrer: see
+//! `security.rs`). Requests with neither header (curl, old browsers) pass. Server functions
+//! (`/api/*`) also take only JSON bodies (415 otherwise), except the coordinator's
+//! form-backed ones (`/api/coordinator/*`), which `ActionForm` and a plain HTML form post
+//! URL-encoded; the origin check above covers them all the same.
 
 use super::page::{is_api, refuse};
 use app::error::AppError;
@@ -40,6 +42,9 @@ impl OriginGuard {
         }
         match headers.get(header::ORIGIN) {
             None => Ok(()),
+            // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` even on
+            // its own site; `Sec-Fetch-Site` (which pages cannot set) says it is ours.
+            Some(o) if o == "null" && site.as_deref() == Some("same-origin") => Ok(()),
             Some(o) => {
                 let o = o.to_str().ok().and_then(normalize);
                 if o.is_some() && o == self.origin {
@@ -119,6 +124,16 @@ mod tests {
         .is_ok());
         assert!(check(Method::POST, &[("sec-fetch-site", "same-origin")]).is_ok());
         assert!(check(Method::POST, &[("sec-fetch-site", "none")]).is_ok());
+        assert!(check(
+            Method::POST,
+            &[("origin", "null"), ("sec-fetch-site", "same-origin")]
+        )
+        .is_ok());
+        assert!(check(
+            Method::POST,
+            &[("origin", "null"), ("sec-fetch-site", "none")]
+        )
+        .is_err());
     }
 
     #[test]

@@ -1,0 +1,51 @@
+// How the browser receives the pages and the bundle: the Content-Security-Policy lets the
+// app hydrate without a single violation, pages come compressed and uncached, and the
+// bundle files come from content-hashed names, brotli-compressed and immutable.
+import { test, expect, type Page, type Response } from '@playwright/test';
+import { DEMO } from './pages/register-page';
+
+const PAGES = ['/', DEMO, `${DEMO}/register`, '/nope'];
+
+/** Collects CSP violations and console errors the page reports. */
+async function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/404 \(Not Found\)/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+for (const path of PAGES) {
+  test(`${path} hydrates under its Content-Security-Policy`, async ({ page }) => {
+    const problems = await watch(page);
+    const bundle: Response[] = [];
+    page.on('response', (r) => {
+      if (/\/pkg\/tafelronde[^/]*\.(js|wasm)$/.test(r.url())) bundle.push(r);
+    });
+    const res = await page.goto(path);
+    expect(res).not.toBeNull();
+    const headers = await res!.allHeaders();
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[\w-]+' 'wasm-unsafe-eval'/);
+    expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(headers['content-encoding']).toBe('br');
+    expect(headers['cache-control']).toBe('no-cache');
+    await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+    expect(problems).toEqual([]);
+
+    expect(bundle.map((r) => new URL(r.url()).pathname).sort()).toEqual([
+      expect.stringMatching(/^\/pkg\/tafelronde\.[0-9a-f]{16}\.js$/),
+      expect.stringMatching(/^\/pkg\/tafelronde\.[0-9a-f]{16}\.wasm$/),
+    ]);
+    for (const r of bundle) {
+      const h = await r.allHeaders();
+      expect(h['cache-control'], r.url()).toBe('public, max-age=31536000, immutable');
+      expect(h['content-encoding'], r.url()).toBe('br');
+    }
+  });
+}
