@@ -48,6 +48,9 @@ cargo test --workspace -- --test-threads=4
 
 step "end-to-end tests (Chromium) on SQLite"
 cargo build -p server
+# The suite runs its own copy, so another build in the same target dir cannot swap it.
+mkdir -p target/e2e && cp target/debug/tafelronde target/e2e/tafelronde
+export E2E_SERVER_BIN=../target/e2e/tafelronde
 E2E_DB=$(mktemp -d)/e2e.db
 (cd end2end && E2E_DATABASE_URL="sqlite://$E2E_DB" npx playwright test)
 

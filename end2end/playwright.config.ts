@@ -36,7 +36,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: '../target/debug/tafelronde serve',
+      command: `${process.env.E2E_SERVER_BIN ?? '../target/debug/tafelronde'} serve`,
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

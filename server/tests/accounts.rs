@@ -418,7 +418,7 @@ async fn invitation_from_the_command_sets_a_password(db: &TestDb) {
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    assert_eq!(page.headers()["referrer-policy"], "same-origin");
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
     let html = page.text().await.unwrap();
     assert!(
         html.contains("action=\"/api/coordinator/password/set\"")

@@ -1,7 +1,7 @@
 //! `/coordinator/set-password?token=…`: the page an invitation or reset mail links to.
-//! The token only travels back to this server (hidden field; `Referrer-Policy:
-//! same-origin`, so no other site sees this address), and request logs leave out query
-//! strings.
+//! The token only travels back to this server (hidden field; every page is sent with
+//! `Referrer-Policy: no-referrer`, so no other site sees this address), and request logs
+//! leave out query strings.
 
 use super::{action_error, FormError};
 use crate::accounts::api::SetPassword;
@@ -17,13 +17,6 @@ pub fn SetPasswordPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    #[cfg(feature = "ssr")]
-    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        resp.insert_header(
-            axum::http::header::REFERRER_POLICY,
-            axum::http::HeaderValue::from_static("same-origin"),
-        );
-    }
     let action = ServerAction::<SetPassword>::new();
     view! {
         <Title text=lang.t(T::CoordSetTitle)/>
