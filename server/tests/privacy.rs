@@ -280,8 +280,8 @@ async fn purge_after_the_limit_keeps_counts_logs_and_is_idempotent(db: &TestDb) 
     let (regs, links, mails) = rows_of_event(db, old).await;
     assert_eq!((regs, links), (3, 4), "three people, one promotion link");
     assert_eq!(
-        mails, 4,
-        "three first mails and one promotion (a cancellation is not mailed)"
+        mails, 5,
+        "three first mails, one cancellation confirmation and one promotion"
     );
     let rows_recent = rows_of_event(db, recent).await;
 
