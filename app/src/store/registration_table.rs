@@ -45,7 +45,7 @@ impl TryFrom<Row> for TableRow {
 }
 
 /// `WHERE …` for a normalized query and the values to bind after `$1` (the event id).
-fn filter(q: &TableQuery) -> (String, Vec<String>) {
+fn filter(q: &TableQuery, postgres: bool) -> (String, Vec<String>) {
     let mut sql = String::from("WHERE event_id = $1");
     let mut binds: Vec<String> = Vec::new();
     let next = |v: String, binds: &mut Vec<String>| {
@@ -53,16 +53,35 @@ fn filter(q: &TableQuery) -> (String, Vec<String>) {
         binds.len() + 1
     };
     if !q.q.is_empty() {
-        let escaped =
-            q.q.to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-        let n = next(format!("%{escaped}%"), &mut binds);
+        // Case-insensitive for every letter (É, Ç, Ë …). PostgreSQL: LOWER folds Unicode.
+        // SQLite: LIKE ignores the case of ASCII letters only, so a search with other
+        // letters uses REGEXP (the regex crate, `(?i)`; slower, hence only then).
+        let regexp = !postgres && !q.q.is_ascii();
+        let n = if regexp {
+            next(format!("(?i){}", regex_escape(&q.q)), &mut binds)
+        } else {
+            let escaped =
+                q.q.to_lowercase()
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+            next(format!("%{escaped}%"), &mut binds)
+        };
+        let m = |expr: &str| {
+            if regexp {
+                format!("{expr} REGEXP ${n}")
+            } else if postgres {
+                format!("LOWER({expr}) LIKE ${n} ESCAPE '\\'")
+            } else {
+                format!("{expr} LIKE ${n} ESCAPE '\\'")
+            }
+        };
         sql.push_str(&format!(
-            " AND (LOWER(first_name || ' ' || last_name) LIKE ${n} ESCAPE '\\' \
-             OR LOWER(last_name || ' ' || first_name) LIKE ${n} ESCAPE '\\' \
-             OR LOWER(organisation) LIKE ${n} ESCAPE '\\' OR email_norm LIKE ${n} ESCAPE '\\')"
+            " AND ({} OR {} OR {} OR {})",
+            m("first_name || ' ' || last_name"),
+            m("last_name || ' ' || first_name"),
+            m("organisation"),
+            m("email_norm"),
         ));
     }
     for (col, v) in [
@@ -83,6 +102,18 @@ fn filter(q: &TableQuery) -> (String, Vec<String>) {
         }
     }
     (sql, binds)
+}
+
+/// `s` as a regular expression matching itself literally.
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn order(q: &TableQuery) -> String {
@@ -109,7 +140,7 @@ pub async fn rows(
     q: &TableQuery,
     page: Option<(i64, i64)>,
 ) -> Result<Vec<TableRow>, StoreError> {
-    let (filter, binds) = filter(q);
+    let (filter, binds) = filter(q, db.is_postgres());
     let mut sql = format!("SELECT {COLUMNS} {filter} ORDER BY {}", order(q));
     if let Some((limit, offset)) = page {
         sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
@@ -126,7 +157,7 @@ pub async fn rows(
 
 /// How many registrations of `event_id` match the normalized query `q`.
 pub async fn matching(db: &Db, event_id: i64, q: &TableQuery) -> Result<i64, StoreError> {
-    let (filter, binds) = filter(q);
+    let (filter, binds) = filter(q, db.is_postgres());
     let sql = format!("SELECT COUNT(*) FROM registrations {filter}");
     Ok(crate::on_db!(db, p => {
         let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(event_id);
