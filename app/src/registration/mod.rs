@@ -5,6 +5,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod admin;
+#[cfg(feature = "coordinator")]
 pub mod admin_api;
 #[cfg(feature = "ssr")]
 pub mod csv_export;
