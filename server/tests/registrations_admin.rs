@@ -440,6 +440,16 @@ async fn cancel_by_coordinator_promotes_and_mails_the_next(db: &TestDb) {
     );
     assert_eq!(status_of(&srv, &a).await, Status::Cancelled);
     assert_eq!(status_of(&srv, &b).await, Status::Confirmed);
+    let back = r.headers()["location"].to_str().unwrap().to_string();
+    let html = get_with(&srv, &back, Some(&session))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("De inschrijving is geannuleerd"),
+        "the table says what happened: {html}"
+    );
     let to_b = mail.wait_for_count_to(&b, 2).await;
     assert!(
         to_b.iter()
