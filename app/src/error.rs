@@ -60,6 +60,12 @@ pub enum AppError {
     /// Changing the password with a wrong current one.
     #[error("wrong current password")]
     WrongCurrentPassword,
+    /// A coordinator's promotion while every seat is taken.
+    #[error("no free seat")]
+    NoFreeSeat,
+    /// A row action that does not fit the registration's status.
+    #[error("not possible for this registration's status")]
+    WrongRegistrationStatus,
 }
 
 impl AppError {
@@ -86,6 +92,8 @@ impl AppError {
             AppError::PasswordLinkInvalid => T::ErrPasswordLinkInvalid,
             AppError::WeakPassword => T::ErrPasswordTooShort,
             AppError::WrongCurrentPassword => T::ErrWrongCurrentPassword,
+            AppError::NoFreeSeat => T::CoordRegErrNoFreeSeat,
+            AppError::WrongRegistrationStatus => T::CoordRegErrWrongStatus,
         }
     }
 
@@ -107,6 +115,7 @@ impl AppError {
             AppError::Forbidden | AppError::WrongCurrentPassword => 403,
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
+            AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

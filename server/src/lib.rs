@@ -119,6 +119,14 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
         .route("/e/{slug}/register", post(forms::register))
         .route("/m/{token}", post(forms::update))
         .route("/m/{token}/cancel", post(forms::cancel))
+        .route(
+            "/coordinator/events/{slug}/registrations.csv",
+            get(app::registration::downloads::csv),
+        )
+        .route(
+            "/coordinator/registrations/{id}/export.json",
+            get(app::registration::downloads::person_json),
+        )
         .route("/healthz", get(http::health::live))
         .route("/readyz", get(http::health::ready))
         .leptos_routes_with_context(

@@ -6,6 +6,7 @@
 pub mod fields;
 pub mod form;
 pub mod status;
+pub mod table;
 
 pub use fields::*;
 pub use form::*;

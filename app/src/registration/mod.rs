@@ -4,11 +4,19 @@
 //! here), below both this service and the store.
 
 #[cfg(feature = "ssr")]
+pub mod admin;
+#[cfg(feature = "coordinator")]
+pub mod admin_api;
+#[cfg(feature = "ssr")]
+pub mod csv_export;
+#[cfg(feature = "ssr")]
+pub mod downloads;
+#[cfg(feature = "ssr")]
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod views;
 
 pub use crate::domain::*;
-pub use crate::domain::{fields, form, status};
-pub use views::{ManageView, RegisterOutcome};
+pub use crate::domain::{fields, form, status, table};
+pub use views::{ManageView, RegisterOutcome, TablePage};

@@ -66,23 +66,23 @@ pub fn is_token_format(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn db_err(e: StoreError) -> AppError {
+pub(super) fn db_err(e: StoreError) -> AppError {
     tracing::error!("store: {e}");
     AppError::Internal
 }
 
 /// One mail with a fresh personal link for a registration.
-struct LinkMail<'a> {
-    kind: MailKind,
-    lang: Lang,
-    reg_id: i64,
-    first_name: &'a str,
-    email: &'a str,
+pub(super) struct LinkMail<'a> {
+    pub(super) kind: MailKind,
+    pub(super) lang: Lang,
+    pub(super) reg_id: i64,
+    pub(super) first_name: &'a str,
+    pub(super) email: &'a str,
 }
 
 impl Registrations {
     /// Adds a new live link to the registration and queues `mail` with it.
-    async fn send_link(
+    pub(super) async fn send_link(
         &self,
         tx: &mut Tx,
         event: &EventView,
@@ -316,20 +316,34 @@ impl Registrations {
         if self.rules.changes_closed(&event.view, now) {
             return Err(AppError::ChangesClosed);
         }
-        registrations::set_status(&mut tx, reg.id, Status::Cancelled, now)
-            .await
-            .map_err(db_err)?;
         registrations::confirm_email(&mut tx, reg.id, now)
             .await
             .map_err(db_err)?;
-        self.queue_cancelled(&mut tx, &event.view, &reg, now)
-            .await?;
-        if reg.status == Status::Confirmed {
-            self.promote(&mut tx, &event, now).await?;
-        }
+        self.cancel_locked(&mut tx, &event, &reg, now).await?;
         tx.commit().await.map_err(db_err)?;
         self.mail_wake.notify_one();
         Ok(())
+    }
+
+    /// Cancels `reg` (read under the event's lock, not cancelled yet), queues the mail
+    /// confirming it and gives a freed confirmed seat to the wait list ([`Self::promote`]).
+    /// Shared by the attendee's cancellation and the coordinator's; the caller commits and
+    /// wakes the mail worker.
+    pub(super) async fn cancel_locked(
+        &self,
+        tx: &mut Tx,
+        event: &StoredEvent,
+        reg: &StoredRegistration,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        registrations::set_status(tx, reg.id, Status::Cancelled, now)
+            .await
+            .map_err(db_err)?;
+        self.queue_cancelled(tx, &event.view, reg, now).await?;
+        if reg.status == Status::Confirmed {
+            return self.promote(tx, event, now).await;
+        }
+        Ok(false)
     }
 
     /// Queues the mail confirming a cancellation (no personal link: it has nothing left to
@@ -380,6 +394,19 @@ impl Registrations {
         else {
             return Ok(false);
         };
+        self.give_seat(tx, event, &next, now).await?;
+        Ok(true)
+    }
+
+    /// Confirms the wait-listed `next` and mails them a new link (earlier links keep
+    /// working). The caller holds the event's lock and has checked that a seat is free.
+    pub(super) async fn give_seat(
+        &self,
+        tx: &mut Tx,
+        event: &StoredEvent,
+        next: &StoredRegistration,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         registrations::set_status(tx, next.id, Status::Confirmed, now)
             .await
             .map_err(db_err)?;
@@ -390,7 +417,6 @@ impl Registrations {
             first_name: &next.form.first_name,
             email: &next.email,
         };
-        self.send_link(tx, &event.view, mail, now).await?;
-        Ok(true)
+        self.send_link(tx, &event.view, mail, now).await
     }
 }

@@ -1,7 +1,9 @@
 //! What registration server functions send to the browser.
 
+use super::table::{StatusCounts, TableQuery, TableRow, PER_PAGE};
 use super::{FieldErrors, RegistrationForm, Status};
 use crate::event::EventView;
+use crate::event::Topic;
 use serde::{Deserialize, Serialize};
 
 /// What a registration (or edit) attempt led to. The same answer for a new and a known
@@ -36,4 +38,25 @@ pub struct ManageView {
     pub form: RegistrationForm,
     /// Editing and cancelling have closed (the event starts soon or has started).
     pub changes_closed: bool,
+}
+
+/// One page of the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TablePage {
+    pub slug: String,
+    pub title: String,
+    pub capacity: i64,
+    pub topics: Vec<Topic>,
+    pub counts: StatusCounts,
+    /// The query as applied (normalized).
+    pub query: TableQuery,
+    /// Rows matching the filters, over all pages.
+    pub matching: i64,
+    pub rows: Vec<TableRow>,
+}
+
+impl TablePage {
+    pub fn pages(&self) -> i64 {
+        ((self.matching + PER_PAGE - 1) / PER_PAGE).max(1)
+    }
 }

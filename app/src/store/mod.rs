@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod events;
 pub mod outbox;
 pub mod privacy;
+pub mod registration_table;
 pub mod registrations;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
@@ -80,7 +81,9 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(30))
-                .foreign_keys(true);
+                .foreign_keys(true)
+                // REGEXP with Unicode case folding, for searches (`registration_table`).
+                .with_regexp();
             let path = opts.get_filename();
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)

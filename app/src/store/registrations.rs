@@ -331,3 +331,15 @@ pub async fn status_counts(db: &super::Db, event_id: i64) -> Result<(i64, i64, i
     };
     Ok((get("confirmed"), get("waitlisted"), get("cancelled")))
 }
+
+/// One registration by id, inside a write transaction (re-read under the event's lock).
+pub async fn find_by_id_tx(tx: &mut Tx, id: i64) -> Result<Option<StoredRegistration>, StoreError> {
+    let cols = COLUMNS.as_str();
+    let row: Option<RegistrationRow> = on_tx!(tx, c => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {cols} WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(c)
+            .await?
+    });
+    row.map(StoredRegistration::try_from).transpose()
+}

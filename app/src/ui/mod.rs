@@ -108,6 +108,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/forgot-password") view=coordinator::ForgotPasswordPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/set-password") view=coordinator::SetPasswordPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/password") view=coordinator::ChangePasswordPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/registrations") view=coordinator::RegistrationsPage ssr=SsrMode::Async/>
         </Routes>
     }
 }

@@ -84,7 +84,7 @@ fn EventTable() -> impl IntoView {
                                         .into_iter()
                                         .map(|e| view! {
                                             <tr>
-                                                <td><a href=format!("/e/{}", e.slug)>{e.title}</a></td>
+                                                <td><a href=format!("/e/{}", e.slug)>{e.title}</a>" · "<a href=format!("/coordinator/events/{}/registrations", e.slug)>{lang.t(T::CoordRegLink)}</a></td>
                                                 <td>{format_span(lang, e.starts_at, e.ends_at)}</td>
                                                 <td>{format!("{} / {}", e.confirmed, e.capacity)}</td>
                                                 <td>{e.waitlisted}</td>

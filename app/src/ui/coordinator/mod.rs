@@ -8,12 +8,14 @@ mod change_password;
 mod dashboard;
 mod forgot;
 mod login;
+mod registrations;
 mod set_password;
 
 pub use change_password::ChangePasswordPage;
 pub use dashboard::DashboardPage;
 pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
+pub use registrations::RegistrationsPage;
 pub use set_password::SetPasswordPage;
 
 use crate::error::AppError;

@@ -1,0 +1,107 @@
+//! The coordinator's registration server functions, thin over the registration service's
+//! coordinator side (`admin.rs`) and the privacy service. Each starts with
+//! `require_coordinator().await?`. The row actions take URL-encoded bodies (a plain form
+//! post works before the wasm loads) and redirect back to the table they came from.
+
+use super::table::TableQuery;
+use super::TablePage;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use crate::accounts::api::require_coordinator;
+
+/// Where a row action returns: `back` if it is one of the coordinator's table pages,
+/// with `done=<what>` added; else the dashboard.
+#[cfg(feature = "ssr")]
+fn redirect_back(back: &str, done: &str) {
+    let safe = back.starts_with("/coordinator/events/")
+        && !back.contains("//")
+        && !back.contains('\\')
+        && back.chars().all(|c| c.is_ascii_graphic());
+    let target = if safe {
+        let base = back.trim_end_matches(['?', '&']);
+        // Drop an earlier notice so they do not pile up.
+        let (path, query) = base.split_once('?').unwrap_or((base, ""));
+        let mut parts: Vec<&str> = query
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("done=") && !p.starts_with("__err="))
+            .collect();
+        let done = format!("done={done}");
+        parts.push(&done);
+        format!("{path}?{}", parts.join("&"))
+    } else {
+        "/coordinator".to_string()
+    };
+    leptos_axum::redirect(&target);
+}
+
+/// Coordinator. One page of an event's registration table.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/table", input = Json)]
+pub async fn registration_table(
+    #[server(default)] slug: String,
+    #[server(default)] query: TableQuery,
+) -> Result<TablePage, AppError> {
+    let _who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    Ok(state.registrations().table(&slug, &query).await?)
+}
+
+/// Coordinator. Cancels a registration (mail to the person; a freed seat goes to the
+/// first on the wait list, who is mailed).
+#[server(prefix = "/api", endpoint = "coordinator/registrations/cancel")]
+pub async fn cancel_registration(
+    #[server(default)] id: i64,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    state.registrations().cancel_by_coordinator(id).await?;
+    tracing::info!(coordinator = who.id, registration = id, "cancel");
+    redirect_back(&back, "cancelled");
+    Ok(())
+}
+
+/// Coordinator. Gives a wait-listed person a seat now, only if a seat is free.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/promote")]
+pub async fn promote_registration(
+    #[server(default)] id: i64,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    state.registrations().promote_by_coordinator(id).await?;
+    tracing::info!(coordinator = who.id, registration = id, "promote");
+    redirect_back(&back, "promoted");
+    Ok(())
+}
+
+/// Coordinator. Mails the person a fresh personal link (through the outbox).
+#[server(prefix = "/api", endpoint = "coordinator/registrations/resend")]
+pub async fn resend_registration_link(
+    #[server(default)] id: i64,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    state.registrations().resend_by_coordinator(id).await?;
+    tracing::info!(coordinator = who.id, registration = id, "resend");
+    redirect_back(&back, "resent");
+    Ok(())
+}
+
+/// Coordinator. Erases one person's data (registration, links, mails) through the privacy
+/// service; a freed seat goes to the wait list.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/erase")]
+pub async fn erase_registration(
+    #[server(default)] id: i64,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    state.privacy().erase(id).await?;
+    tracing::info!(coordinator = who.id, registration = id, "erase");
+    redirect_back(&back, "erased");
+    Ok(())
+}
