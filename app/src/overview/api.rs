@@ -37,8 +37,13 @@ pub async fn get_mail_status() -> Result<MailStatus, AppError> {
 #[server(prefix = "/api", endpoint = "coordinator/mail/retry")]
 pub async fn retry_mail(#[server(default)] id: i64) -> Result<(), AppError> {
     let who = require_coordinator().await?;
-    service()?.retry(id, who.id).await?;
-    leptos_axum::redirect("/coordinator/mail?retried=1");
+    // Not failed (any more, e.g. retried twice): nothing was queued, so no notice.
+    let queued = service()?.retry(id, who.id).await?;
+    leptos_axum::redirect(if queued {
+        "/coordinator/mail?retried=1"
+    } else {
+        "/coordinator/mail"
+    });
     Ok(())
 }
 
