@@ -310,6 +310,7 @@ texts! {
     CoordMailRetryAll => ["Alle mislukte mails opnieuw versturen…", "Send every failed mail again…", "Renvoyer tous les e-mails en échec…"],
     CoordMailRetryAllConfirm => ["Ja, alle mislukte mails opnieuw versturen", "Yes, send every failed mail again", "Oui, renvoyer tous les e-mails en échec"],
     CoordMailRetried => ["De mail staat terug in de wachtrij en wordt zo verstuurd.", "The mail is back in the queue and will be sent shortly.", "L'e-mail est de retour dans la file et sera envoyé sous peu."],
+    CoordOverviewNoActive => ["Niemand is bevestigd of staat op de wachtlijst.", "Nobody is confirmed or on the wait list.", "Personne n'est confirmé ni en liste d'attente."],
     CoordMailListCapped => ["Alleen de meest recente mislukte mails staan hier.", "Only the most recent failed mails are listed.", "Seuls les e-mails en échec les plus récents sont listés."],
 }
 

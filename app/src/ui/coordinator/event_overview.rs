@@ -167,6 +167,15 @@ fn Breakdown(id: &'static str, heading: T, rows: Vec<(String, i64)>) -> impl Int
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let text = summary(lang.t(heading), &rows);
+    if rows.is_empty() {
+        return view! {
+            <section aria-labelledby=labelled_by>
+                <h2 id=heading_id>{lang.t(heading)}</h2>
+                <p class="empty">{lang.t(T::CoordOverviewNoActive)}</p>
+            </section>
+        }
+        .into_any();
+    }
     let table_rows = rows
         .iter()
         .map(|(l, n)| view! { <tr><td>{l.clone()}</td><td>{*n}</td></tr> })
@@ -187,4 +196,5 @@ fn Breakdown(id: &'static str, heading: T, rows: Vec<(String, i64)>) -> impl Int
             </table>
         </section>
     }
+    .into_any()
 }
