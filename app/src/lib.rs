@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod event;
 pub mod i18n;
+pub mod overview;
 pub mod privacy;
 pub mod registration;
 #[cfg(feature = "seating")]

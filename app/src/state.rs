@@ -58,3 +58,14 @@ impl AppState {
         )
     }
 }
+
+impl AppState {
+    /// The coordinator's overview service (event counts, mail status) from this state.
+    pub fn overview(&self) -> crate::overview::service::Overview {
+        crate::overview::service::Overview::new(
+            self.db.clone(),
+            self.privacy(),
+            self.mail_wake.clone(),
+        )
+    }
+}

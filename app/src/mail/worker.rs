@@ -154,7 +154,12 @@ async fn deliver(
         Err(e) => {
             let give_up = e.is_permanent() || mail.attempts >= MAX_ATTEMPTS;
             let delay = backoff(mail.attempts, max_backoff_secs);
-            let next = now + chrono::Duration::from_std(delay).unwrap_or_default();
+            // A mail given up on records the moment of failure (the mail status shows it).
+            let next = if give_up {
+                now
+            } else {
+                now + chrono::Duration::from_std(delay).unwrap_or_default()
+            };
             let outcome = if give_up { "failed" } else { "rescheduled" };
             (outcome, Some((e.to_string(), next, give_up, delay)))
         }

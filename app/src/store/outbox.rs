@@ -137,8 +137,9 @@ pub async fn mark_sent(
     Ok(done == 1)
 }
 
-/// Reschedules a failed attempt at `next`, or gives up (`failed`) when `give_up` is set;
-/// `error` is kept in `last_error`. `false` when the lease was lost (nothing is changed).
+/// Reschedules a failed attempt at `next`, or gives up (`failed`) when `give_up` is set
+/// (the worker then passes the moment it gave up as `next`: a failed mail's
+/// `next_attempt_at` says when it failed); `error` is kept in `last_error`. `false` when the lease was lost (nothing is changed).
 pub async fn mark_failed(
     db: &Db,
     id: i64,
@@ -190,4 +191,63 @@ pub async fn counts(db: &Db) -> Result<(i64, i64, i64), StoreError> {
             .unwrap_or(0)
     };
     Ok((get("pending"), get("sent"), get("failed")))
+}
+
+/// A mail the worker gave up on, as the coordinator's mail status lists it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct FailedRow {
+    pub id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// When the worker gave up (a failed mail's `next_attempt_at`, see [`mark_failed`]).
+    pub failed_at: DateTime<Utc>,
+}
+
+/// Mails that failed for good, most recent failure first (at most `limit`).
+pub async fn failed(db: &Db, limit: i64) -> Result<Vec<FailedRow>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_as(
+            "SELECT id, kind, recipient, subject, attempts, last_error, created_at, \
+             next_attempt_at AS failed_at FROM outbox WHERE status = 'failed' \
+             ORDER BY next_attempt_at DESC, id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(p)
+        .await?
+    }))
+}
+
+/// Puts one failed mail back in the queue: `pending`, attempts reset, due at `now`.
+/// `false` when it is not (or no longer) a failed mail.
+pub async fn retry(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    let done = on_db!(db, p => {
+        sqlx::query(
+            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, \
+             locked_until = NULL, lease_token = NULL WHERE id = $2 AND status = 'failed'",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(p)
+        .await?
+        .rows_affected()
+    });
+    Ok(done == 1)
+}
+
+/// Puts every failed mail back in the queue (as [`retry`]); returns how many.
+pub async fn retry_all(db: &Db, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query(
+            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, \
+             locked_until = NULL, lease_token = NULL WHERE status = 'failed'",
+        )
+        .bind(now)
+        .execute(p)
+        .await?
+        .rows_affected()
+    }))
 }

@@ -28,6 +28,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                             <a href="/coordinator">{lang.t(T::CoordDashboardTitle)}</a>
                             " · "
                             <a href="/coordinator/password">{lang.t(T::CoordChangeTitle)}</a>
+                            " · " <a href="/coordinator/mail">{lang.t(T::CoordMailTitle)}</a>
                             <ActionForm action=logout attr:class="inline-form">
                                 <button type="submit" class="button link">{lang.t(T::CoordLogout)}</button>
                             </ActionForm>
@@ -84,7 +85,7 @@ fn EventTable() -> impl IntoView {
                                         .into_iter()
                                         .map(|e| view! {
                                             <tr>
-                                                <td><a href=format!("/e/{}", e.slug)>{e.title}</a>" · "<a href=format!("/coordinator/events/{}/registrations", e.slug)>{lang.t(T::CoordRegLink)}</a></td>
+                                                <td><a href=format!("/coordinator/events/{}", e.slug)>{e.title}</a>" · "<a href=format!("/coordinator/events/{}/registrations", e.slug)>{lang.t(T::CoordRegLink)}</a></td>
                                                 <td>{format_span(lang, e.starts_at, e.ends_at)}</td>
                                                 <td>{format!("{} / {}", e.confirmed, e.capacity)}</td>
                                                 <td>{e.waitlisted}</td>

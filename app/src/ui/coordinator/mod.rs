@@ -5,16 +5,21 @@
 //! wasm, in the query string the server function redirects to).
 
 mod change_password;
+mod charts;
 mod dashboard;
+mod event_overview;
 mod forgot;
 mod login;
+mod mail_status;
 mod registrations;
 mod set_password;
 
 pub use change_password::ChangePasswordPage;
 pub use dashboard::DashboardPage;
+pub use event_overview::EventOverviewPage;
 pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
+pub use mail_status::MailStatusPage;
 pub use registrations::RegistrationsPage;
 pub use set_password::SetPasswordPage;
 
