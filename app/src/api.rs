@@ -18,7 +18,7 @@ fn store_err(e: crate::store::StoreError) -> AppError {
     AppError::Internal
 }
 
-/// Events that have not ended yet.
+/// Published events that have not ended yet.
 #[server(prefix = "/api", endpoint = "events", input = Json)]
 pub async fn list_events() -> Result<Vec<EventView>, AppError> {
     let state = app_state()?;
@@ -28,6 +28,7 @@ pub async fn list_events() -> Result<Vec<EventView>, AppError> {
     Ok(events.into_iter().map(|e| e.view).collect())
 }
 
+/// A published event (an unpublished one is not found).
 #[server(prefix = "/api", endpoint = "event", input = Json)]
 pub async fn get_event(slug: String) -> Result<EventView, AppError> {
     let state = app_state()?;
@@ -35,6 +36,7 @@ pub async fn get_event(slug: String) -> Result<EventView, AppError> {
         .await
         .map_err(store_err)?
         .map(|e| e.view)
+        .filter(|e| e.published)
         .ok_or(AppError::NotFound)
 }
 

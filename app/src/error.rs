@@ -60,6 +60,12 @@ pub enum AppError {
     /// Changing the password with a wrong current one.
     #[error("wrong current password")]
     WrongCurrentPassword,
+    /// The coordinator's event form has invalid fields (each with its message).
+    #[error("invalid event form")]
+    EventInvalid(crate::events::model::EventErrors),
+    /// A destructive step that needs the confirmation box ticked.
+    #[error("confirmation needed")]
+    ConfirmationNeeded,
 }
 
 impl AppError {
@@ -86,6 +92,8 @@ impl AppError {
             AppError::PasswordLinkInvalid => T::ErrPasswordLinkInvalid,
             AppError::WeakPassword => T::ErrPasswordTooShort,
             AppError::WrongCurrentPassword => T::ErrWrongCurrentPassword,
+            AppError::EventInvalid(_) => T::CoordEventsErrInvalid,
+            AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
         }
     }
 
@@ -107,6 +115,7 @@ impl AppError {
             AppError::Forbidden | AppError::WrongCurrentPassword => 403,
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
+            AppError::EventInvalid(_) | AppError::ConfirmationNeeded => 422,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,
