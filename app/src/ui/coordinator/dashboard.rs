@@ -63,6 +63,7 @@ fn EventTable() -> impl IntoView {
     view! {
         <section class="card coordinator">
             <h1>{lang.t(T::CoordDashboardTitle)}</h1>
+            <p><a class="button primary" href="/coordinator/events/new">{lang.t(T::CoordEventsNew)}</a></p>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match events.await {
@@ -84,7 +85,7 @@ fn EventTable() -> impl IntoView {
                                         .into_iter()
                                         .map(|e| view! {
                                             <tr>
-                                                <td><a href=format!("/e/{}", e.slug)>{e.title}</a></td>
+                                                <td><a href=crate::events::api::edit_path(&e.slug)>{e.title}</a></td>
                                                 <td>{format_span(lang, e.starts_at, e.ends_at)}</td>
                                                 <td>{format!("{} / {}", e.confirmed, e.capacity)}</td>
                                                 <td>{e.waitlisted}</td>

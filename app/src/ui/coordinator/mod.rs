@@ -6,12 +6,17 @@
 
 mod change_password;
 mod dashboard;
+mod event_edit;
+mod event_form;
+mod event_new;
 mod forgot;
 mod login;
 mod set_password;
 
 pub use change_password::ChangePasswordPage;
 pub use dashboard::DashboardPage;
+pub use event_edit::EditEventPage;
+pub use event_new::NewEventPage;
 pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
 pub use set_password::SetPasswordPage;
