@@ -160,6 +160,18 @@ async fn created_events_wait_for_publishing(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
     let cookie = signed_in(&srv, &mail, "create").await;
+    let (status, page) = get_as(&srv, &cookie, "/coordinator/events/new").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("action=\"/api/coordinator/events/save\""),
+        "{page}"
+    );
+    assert!(page.contains("name=\"org_types[]\""), "{page}");
+    let (_, dashboard) = get_as(&srv, &cookie, "/coordinator").await;
+    assert!(
+        dashboard.contains("href=\"/coordinator/events/new\""),
+        "{dashboard}"
+    );
     let slug = save(&srv, &cookie, &event_form("Netwerkdag Lommel")).await;
     assert_eq!(slug, "netwerkdag-lommel");
     let v = edit_view(&srv, &cookie, &slug).await;
@@ -192,6 +204,11 @@ async fn created_events_wait_for_publishing(db: &TestDb) {
     let (status, page) = get_as(&srv, &cookie, &format!("/coordinator/events/{slug}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Netwerkdag Lommel"), "{page}");
+    let (_, dashboard) = get_as(&srv, &cookie, "/coordinator").await;
+    assert!(
+        dashboard.contains(&format!("href=\"/coordinator/events/{slug}\"")),
+        "{dashboard}"
+    );
     assert!(!attendee_sees(&srv, &slug, "Netwerkdag Lommel").await);
     publish(&srv, &cookie, &slug).await;
     assert!(attendee_sees(&srv, &slug, "Netwerkdag Lommel").await);

@@ -3,7 +3,7 @@
 //! `ActionForm` and a plain form post send) with every argument defaulted, so a caller
 //! without a session is refused by that first line rather than by argument decoding.
 
-use super::model::{EventEdit, EventForm};
+use super::model::EventEdit;
 #[cfg(feature = "ssr")]
 use crate::accounts::api::require_coordinator;
 use crate::error::AppError;
@@ -60,7 +60,7 @@ pub async fn save_event(
     #[server(default)] sectors: Vec<String>,
 ) -> Result<(), AppError> {
     let _who = require_coordinator().await?;
-    let form = EventForm {
+    let form = super::model::EventForm {
         title,
         slug,
         description,

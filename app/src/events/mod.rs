@@ -2,6 +2,8 @@
 //! browser), the event service (server only: create, edit under the seat lock, publish,
 //! duplicate) and the coordinator's event server functions.
 
+/// Only where the coordinator pages are (server, coordinator bundle).
+#[cfg(feature = "coordinator")]
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
