@@ -210,6 +210,10 @@ async fn created_events_wait_for_publishing(db: &TestDb) {
         "{dashboard}"
     );
     assert!(!attendee_sees(&srv, &slug, "Netwerkdag Lommel").await);
+    // the coordinator previews its pages
+    let (status, preview) = get_as(&srv, &cookie, &format!("/e/{slug}")).await;
+    assert_eq!(status, 200);
+    assert!(preview.contains("Brouwerijmuseum"), "{preview}");
     publish(&srv, &cookie, &slug).await;
     assert!(attendee_sees(&srv, &slug, "Netwerkdag Lommel").await);
     // the same title again gets a free slug; a typed slug that is taken is refused
