@@ -18,7 +18,7 @@ fn store_err(e: crate::store::StoreError) -> AppError {
     AppError::Internal
 }
 
-/// Events that have not ended yet.
+/// Published events that have not ended yet.
 #[server(prefix = "/api", endpoint = "events", input = Json)]
 pub async fn list_events() -> Result<Vec<EventView>, AppError> {
     let state = app_state()?;
@@ -28,14 +28,20 @@ pub async fn list_events() -> Result<Vec<EventView>, AppError> {
     Ok(events.into_iter().map(|e| e.view).collect())
 }
 
+/// A published event; an unpublished one only for a signed-in coordinator (else not found).
 #[server(prefix = "/api", endpoint = "event", input = Json)]
 pub async fn get_event(slug: String) -> Result<EventView, AppError> {
     let state = app_state()?;
-    crate::store::events::by_slug(&state.db, &slug)
+    let event = crate::store::events::by_slug(&state.db, &slug)
         .await
         .map_err(store_err)?
         .map(|e| e.view)
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    // An unpublished event exists only for coordinators (a preview of its pages).
+    if !event.published && crate::accounts::api::require_coordinator().await.is_err() {
+        return Err(AppError::NotFound);
+    }
+    Ok(event)
 }
 
 /// Registers for an event; a known address gets its link again (same answer).

@@ -79,6 +79,9 @@ pub fn demo_event(now: chrono::DateTime<Utc>) -> EventView {
         organiser_name: "Sociale economie Noord-Limburg".into(),
         organiser_email: "info@sociale-economie-noord-limburg.be".into(),
         topics: topics(),
+        published: true,
+        org_types: crate::domain::OrgType::ALL.to_vec(),
+        sectors: crate::domain::Sector::ALL.to_vec(),
     }
 }
 

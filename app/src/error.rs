@@ -66,6 +66,12 @@ pub enum AppError {
     /// A row action that does not fit the registration's status.
     #[error("not possible for this registration's status")]
     WrongRegistrationStatus,
+    /// The coordinator's event form has invalid fields (each with its message).
+    #[error("invalid event form")]
+    EventInvalid(crate::events::model::EventErrors),
+    /// A destructive step that needs the confirmation box ticked.
+    #[error("confirmation needed")]
+    ConfirmationNeeded,
 }
 
 impl AppError {
@@ -94,6 +100,8 @@ impl AppError {
             AppError::WrongCurrentPassword => T::ErrWrongCurrentPassword,
             AppError::NoFreeSeat => T::CoordRegErrNoFreeSeat,
             AppError::WrongRegistrationStatus => T::CoordRegErrWrongStatus,
+            AppError::EventInvalid(_) => T::CoordEventsErrInvalid,
+            AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
         }
     }
 
@@ -116,6 +124,7 @@ impl AppError {
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
             AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
+            AppError::EventInvalid(_) | AppError::ConfirmationNeeded => 422,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

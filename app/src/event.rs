@@ -1,6 +1,7 @@
 //! Events as the browser sees them: [`EventView`] (no internal columns) and the menu of
 //! topics attendees choose their offers and needs from.
 
+use crate::domain::{OrgType, Sector};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,12 @@ pub struct EventView {
     pub organiser_name: String,
     pub organiser_email: String,
     pub topics: Vec<Topic>,
+    /// Whether attendees see the event (listed, its page and registration answer).
+    pub published: bool,
+    /// The organisation types the registration form offers (never empty).
+    pub org_types: Vec<OrgType>,
+    /// The sectors the registration form offers (never empty).
+    pub sectors: Vec<Sector>,
 }
 
 /// Whether the registration form accepts entries at a given moment.

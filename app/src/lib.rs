@@ -9,6 +9,7 @@ pub mod api;
 pub mod domain;
 pub mod error;
 pub mod event;
+pub mod events;
 pub mod i18n;
 pub mod overview;
 pub mod privacy;

@@ -233,6 +233,9 @@ mod tests {
                 code: "a".into(),
                 label: "A".into(),
             }],
+            published: true,
+            org_types: crate::domain::OrgType::ALL.to_vec(),
+            sectors: crate::domain::Sector::ALL.to_vec(),
         }
     }
 

@@ -5,9 +5,10 @@
 
 use super::rules::Rules;
 use super::{ManageView, RegisterOutcome, RegistrationForm, Status};
+use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T};
 use crate::mail::{render, MailKind, MailTo};
 use crate::store::events::{self, StoredEvent};
 use crate::store::registrations::{self, StoredRegistration};
@@ -132,6 +133,7 @@ impl Registrations {
         let event = events::by_slug(&self.db, slug)
             .await
             .map_err(db_err)?
+            .filter(|e| e.view.published)
             .ok_or(AppError::NotFound)?;
         if form.is_bot() {
             tracing::warn!(event = slug, "honeypot filled in: registration dropped");
@@ -141,6 +143,17 @@ impl Registrations {
             Ok(v) => v,
             Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
         };
+        // Only the organisation types and sectors this event's form offers.
+        let mut offered = FieldErrors::default();
+        if !event.view.org_types.contains(&valid.org_type) {
+            offered.0.push((Field::OrgType, T::ErrChoose));
+        }
+        if !event.view.sectors.contains(&valid.sector) {
+            offered.0.push((Field::Sector, T::ErrChoose));
+        }
+        if !offered.is_empty() {
+            return Ok(RegisterOutcome::Invalid(offered));
+        }
         let mut tx = self.db.begin_write().await.map_err(db_err)?;
         // Window and capacity are read under the lock that counts the seats.
         let event = events::lock(&mut tx, event.id).await.map_err(db_err)?;

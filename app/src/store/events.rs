@@ -1,6 +1,8 @@
-//! Event rows: reading events with their confirmed count, and inserting one (demo, tests).
+//! Event rows: reading events with their confirmed count, inserting one, and the
+//! coordinator's changes (update under the seat lock, publish, slug look-ups).
 
 use super::{Db, StoreError, Tx};
+use crate::domain::{OrgType, Sector};
 use crate::event::{EventView, Topic};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
@@ -23,12 +25,16 @@ struct EventRow {
     organiser_name: String,
     organiser_email: String,
     topics: String,
+    published: bool,
+    org_types: String,
+    sectors: String,
 }
 
 const SELECT: &str = "SELECT e.id, e.slug, e.title, e.description, e.programme, e.venue_name, e.venue_address, \
      e.starts_at, e.ends_at, e.capacity, \
      (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed, \
-     e.registration_opens_at, e.registration_closes_at, e.organiser_name, e.organiser_email, e.topics \
+     e.registration_opens_at, e.registration_closes_at, e.organiser_name, e.organiser_email, e.topics, \
+     e.published, e.org_types, e.sectors \
      FROM events e";
 
 /// An event with its database id (kept on the server).
@@ -60,15 +66,49 @@ impl TryFrom<EventRow> for StoredEvent {
                 organiser_name: r.organiser_name,
                 organiser_email: r.organiser_email,
                 topics,
+                published: r.published,
+                org_types: codes_from(&r.org_types, OrgType::ALL, |t| t.code()),
+                sectors: codes_from(&r.sectors, Sector::ALL, |s| s.code()),
             },
         })
     }
 }
 
-/// Events that have not ended, soonest first.
+/// The values among `all` whose code is in the comma-separated `raw`; every one when
+/// `raw` is empty (events from before the column) or names none of them.
+fn codes_from<V: Copy>(raw: &str, all: &[V], code: impl Fn(V) -> &'static str) -> Vec<V> {
+    let picked: Vec<V> = all
+        .iter()
+        .copied()
+        .filter(|v| raw.split(',').any(|c| c.trim() == code(*v)))
+        .collect();
+    if picked.is_empty() {
+        all.to_vec()
+    } else {
+        picked
+    }
+}
+
+fn org_type_codes(e: &EventView) -> String {
+    e.org_types
+        .iter()
+        .map(|t| t.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn sector_codes(e: &EventView) -> String {
+    e.sectors
+        .iter()
+        .map(|s| s.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Published events that have not ended, soonest first (the home page).
 pub async fn upcoming(db: &Db, now: DateTime<Utc>) -> Result<Vec<StoredEvent>, StoreError> {
     let rows: Vec<EventRow> = on_db!(db, p => {
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE e.ends_at >= $1 ORDER BY e.starts_at, e.id")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE e.published AND e.ends_at >= $1 ORDER BY e.starts_at, e.id")))
             .bind(now)
             .fetch_all(p)
             .await?
@@ -130,8 +170,9 @@ pub async fn insert(db: &Db, e: &EventView, now: DateTime<Utc>) -> Result<i64, S
     let id: i64 = on_db!(db, p => {
         sqlx::query_scalar(
             "INSERT INTO events (slug, title, description, programme, venue_name, venue_address, starts_at, ends_at, \
-             capacity, registration_opens_at, registration_closes_at, organiser_name, organiser_email, topics, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+             capacity, registration_opens_at, registration_closes_at, organiser_name, organiser_email, topics, created_at, \
+             published, org_types, sectors) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
         )
         .bind(&e.slug)
         .bind(&e.title)
@@ -148,8 +189,104 @@ pub async fn insert(db: &Db, e: &EventView, now: DateTime<Utc>) -> Result<i64, S
         .bind(&e.organiser_email)
         .bind(topics)
         .bind(now)
+        .bind(e.published)
+        .bind(org_type_codes(e))
+        .bind(sector_codes(e))
         .fetch_one(p)
         .await?
     });
     Ok(id)
+}
+
+/// Every event, newest start first (the coordinator's list), published or not.
+pub async fn all(db: &Db) -> Result<Vec<StoredEvent>, StoreError> {
+    let rows: Vec<EventRow> = on_db!(db, p => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY e.starts_at DESC, e.id DESC")))
+            .fetch_all(p)
+            .await?
+    });
+    rows.into_iter().map(StoredEvent::try_from).collect()
+}
+
+/// Whether another event than `except` already has this slug.
+pub async fn slug_taken(db: &Db, slug: &str, except: Option<i64>) -> Result<bool, StoreError> {
+    let n: i64 = on_db!(db, p => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE slug = $1 AND id <> $2")
+            .bind(slug)
+            .bind(except.unwrap_or(-1))
+            .fetch_one(p)
+            .await?
+    });
+    Ok(n > 0)
+}
+
+/// Writes every editable column of event `id` (not its published flag). Call it under
+/// [`lock`], in the same transaction that compared the new capacity with the seats taken.
+pub async fn update_tx(tx: &mut Tx, id: i64, e: &EventView) -> Result<(), StoreError> {
+    let topics =
+        serde_json::to_string(&e.topics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    on_tx!(tx, c => {
+        sqlx::query(
+            "UPDATE events SET slug = $1, title = $2, description = $3, programme = $4, venue_name = $5, \
+             venue_address = $6, starts_at = $7, ends_at = $8, capacity = $9, registration_opens_at = $10, \
+             registration_closes_at = $11, organiser_name = $12, organiser_email = $13, topics = $14, \
+             org_types = $15, sectors = $16 WHERE id = $17",
+        )
+        .bind(&e.slug)
+        .bind(&e.title)
+        .bind(&e.description)
+        .bind(&e.programme)
+        .bind(&e.venue_name)
+        .bind(&e.venue_address)
+        .bind(e.starts_at)
+        .bind(e.ends_at)
+        .bind(e.capacity)
+        .bind(e.registration_opens_at)
+        .bind(e.registration_closes_at)
+        .bind(&e.organiser_name)
+        .bind(&e.organiser_email)
+        .bind(topics)
+        .bind(org_type_codes(e))
+        .bind(sector_codes(e))
+        .bind(id)
+        .execute(c)
+        .await?
+        .rows_affected()
+    });
+    Ok(())
+}
+
+/// Publishes or unpublishes event `id`.
+pub async fn set_published(db: &Db, id: i64, published: bool) -> Result<(), StoreError> {
+    on_db!(db, p => {
+        sqlx::query("UPDATE events SET published = $1 WHERE id = $2")
+            .bind(published)
+            .bind(id)
+            .execute(p)
+            .await?
+            .rows_affected()
+    });
+    Ok(())
+}
+
+/// Every slug, but that of event `except`.
+pub async fn slugs(db: &Db, except: Option<i64>) -> Result<Vec<String>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_scalar("SELECT slug FROM events WHERE id <> $1")
+            .bind(except.unwrap_or(-1))
+            .fetch_all(p)
+            .await?
+    }))
+}
+
+/// How many registrations of event `id` are not cancelled (confirmed or waiting).
+pub async fn active_registrations(db: &Db, id: i64) -> Result<i64, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status <> 'cancelled'",
+        )
+        .bind(id)
+        .fetch_one(p)
+        .await?
+    }))
 }

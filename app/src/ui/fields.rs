@@ -284,12 +284,24 @@ pub fn RegistrationFields(
     topics: Vec<Topic>,
     #[prop(default = false)] email_readonly: bool,
     #[prop(default = true)] with_consent: bool,
+    /// The organisation types the event offers (default every one).
+    #[prop(optional)]
+    offered_org_types: Option<Vec<OrgType>>,
+    /// The sectors the event offers (default every one).
+    #[prop(optional)]
+    offered_sectors: Option<Vec<Sector>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let org_types: Vec<(&'static str, T)> =
-        OrgType::ALL.iter().map(|o| (o.code(), o.label())).collect();
-    let sectors: Vec<(&'static str, T)> =
-        Sector::ALL.iter().map(|s| (s.code(), s.label())).collect();
+    let org_types: Vec<(&'static str, T)> = offered_org_types
+        .unwrap_or_else(|| OrgType::ALL.to_vec())
+        .iter()
+        .map(|o| (o.code(), o.label()))
+        .collect();
+    let sectors: Vec<(&'static str, T)> = offered_sectors
+        .unwrap_or_else(|| Sector::ALL.to_vec())
+        .iter()
+        .map(|s| (s.code(), s.label()))
+        .collect();
     view! {
         <div class="grid two">
             <TextField ctx field=Field::FirstName label=T::FirstName value=initial.first_name.clone() autocomplete="given-name"/>

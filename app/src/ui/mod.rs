@@ -108,6 +108,8 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/forgot-password") view=coordinator::ForgotPasswordPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/set-password") view=coordinator::SetPasswordPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/password") view=coordinator::ChangePasswordPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/new") view=coordinator::NewEventPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/edit") view=coordinator::EditEventPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/registrations") view=coordinator::RegistrationsPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug") view=coordinator::EventOverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/mail") view=coordinator::MailStatusPage ssr=SsrMode::Async/>

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 pub use server::Running;
 
+pub mod coordinator;
+
 /// Runs a test body against SQLite and against PostgreSQL. The PostgreSQL variant fails
 /// when PostgreSQL is unreachable; built with `TAFELRONDE_SKIP_PG=1` it is ignored instead
 /// (cfg `skip_pg`, set by server/build.rs), so the test report shows it was not run.

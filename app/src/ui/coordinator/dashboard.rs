@@ -64,6 +64,7 @@ fn EventTable() -> impl IntoView {
     view! {
         <section class="card coordinator">
             <h1>{lang.t(T::CoordDashboardTitle)}</h1>
+            <p><a class="button primary" href="/coordinator/events/new">{lang.t(T::CoordEventsNew)}</a></p>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match events.await {
@@ -85,7 +86,7 @@ fn EventTable() -> impl IntoView {
                                         .into_iter()
                                         .map(|e| view! {
                                             <tr>
-                                                <td><a href=format!("/coordinator/events/{}", e.slug)>{e.title}</a>" · "<a href=format!("/coordinator/events/{}/registrations", e.slug)>{lang.t(T::CoordRegLink)}</a></td>
+                                                <td><a href=format!("/coordinator/events/{}", e.slug)>{e.title}</a>" · "<a href=crate::events::api::edit_path(&e.slug)>{lang.t(T::CoordEventsEdit)}</a>" · "<a href=format!("/coordinator/events/{}/registrations", e.slug)>{lang.t(T::CoordRegLink)}</a></td>
                                                 <td>{format_span(lang, e.starts_at, e.ends_at)}</td>
                                                 <td>{format!("{} / {}", e.confirmed, e.capacity)}</td>
                                                 <td>{e.waitlisted}</td>

@@ -7,6 +7,9 @@
 mod change_password;
 mod charts;
 mod dashboard;
+mod event_edit;
+mod event_form;
+mod event_new;
 mod event_overview;
 mod forgot;
 mod login;
@@ -16,6 +19,8 @@ mod set_password;
 
 pub use change_password::ChangePasswordPage;
 pub use dashboard::DashboardPage;
+pub use event_edit::EditEventPage;
+pub use event_new::NewEventPage;
 pub use event_overview::EventOverviewPage;
 pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
