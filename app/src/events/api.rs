@@ -2,6 +2,9 @@
 //! one starts with [`require_coordinator`]; form-backed ones take URL-encoded bodies (what
 //! `ActionForm` and a plain form post send) with every argument defaulted, so a caller
 //! without a session is refused by that first line rather than by argument decoding.
+// `save_event` takes one argument per form field (ActionForm posts them flat); the
+// server-function macro also generates the browser's copy, where a fn-level allow is lost.
+#![allow(clippy::too_many_arguments)]
 
 use super::model::EventEdit;
 #[cfg(feature = "ssr")]
@@ -38,7 +41,6 @@ pub async fn event_for_edit(#[server(default)] slug: String) -> Result<EventEdit
 /// Coordinator. Saves the event form: a new (unpublished) event when `original` is
 /// empty, else over event `original`. Per-field errors come back as
 /// [`AppError::EventInvalid`]; on success it goes to the edit page.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "coordinator/events/save")]
 pub async fn save_event(
     #[server(default)] original: String,
