@@ -5,7 +5,10 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3210);
 const smtp = Number(process.env.E2E_SMTP_PORT ?? 2625);
 const mailWeb = Number(process.env.E2E_MAIL_WEB_PORT ?? 2680);
-const database = process.env.E2E_DATABASE_URL ?? `sqlite:///tmp/tafelronde-e2e-${Date.now()}.db`;
+// Exported (set once here, inherited by the test workers, which load this file again) so
+// specs can run the server binary's CLI against the same database.
+const database = (process.env.E2E_DATABASE_URL ??= `sqlite:///tmp/tafelronde-e2e-${Date.now()}.db`);
+const serverBin = (process.env.E2E_SERVER_BIN ??= '../target/debug/tafelronde');
 
 export default defineConfig({
   testDir: './tests',
@@ -36,7 +39,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `${process.env.E2E_SERVER_BIN ?? '../target/debug/tafelronde'} serve`,
+      command: `${serverBin} serve`,
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -27,3 +27,21 @@ export function manageLink(mail: Mail): string {
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.be`;
 }
+
+/** Waits for a mail to `address` whose subject matches `subject` and returns it. */
+export async function waitForSubject(address: string, subject: RegExp): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(async () => (found = (await mailsTo(address)).find((m) => subject.test(m.subject))) !== undefined, {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  return found!;
+}
+
+/** The set-password link of a coordinator's invitation or reset mail. */
+export function setPasswordLink(mail: Mail): string {
+  const m = mail.text.match(/https?:\/\/[^\s]+\/coordinator\/set-password\?token=[^\s]+/);
+  if (!m) throw new Error(`no set-password link in: ${mail.text}`);
+  return m[0];
+}

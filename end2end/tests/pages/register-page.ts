@@ -6,11 +6,16 @@ export const DEMO = '/e/ondernemers-ontmoeten-sociale-economie';
 export interface Person { first: string; last: string; email: string; organisation: string }
 
 export class RegisterPage {
-  constructor(private readonly page: Page, private readonly js: boolean) {}
+  /** `event`: the event page's path; `cta`: its link to the form (another text when full). */
+  constructor(
+    private readonly page: Page,
+    private readonly js: boolean,
+    private readonly event: string = DEMO,
+  ) {}
 
-  async open() {
-    await this.page.goto(DEMO);
-    await this.page.getByRole('link', { name: 'Inschrijven' }).click();
+  async open(cta = 'Inschrijven') {
+    await this.page.goto(this.event);
+    await this.page.getByRole('link', { name: cta }).click();
     await expect(this.page).toHaveURL(/\/register$/);
     if (this.js) {
       await expect(this.page.locator('body')).toHaveAttribute('data-hydrated', 'true');
