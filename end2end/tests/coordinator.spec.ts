@@ -54,9 +54,7 @@ test('a coordinator invited by the CLI runs an event: publish, search, export, c
   await expect(form.state()).toContainText('Niet gepubliceerd');
   await form.publish();
   await expect(page.getByText('Het evenement is gepubliceerd.')).toBeVisible();
-  // Reloaded: the page's data is not fetched again after the action's redirect to the same
-  // slug (app bug, reported), so the state line only changes on a fresh load.
-  await page.reload();
+  // No reload: the page loads the event again after the action.
   await expect(form.state()).toContainText('Status: Gepubliceerd');
 
   // The public form: the first person takes the seat, the second lands on the wait list.
@@ -100,9 +98,7 @@ test('a coordinator invited by the CLI runs an event: publish, search, export, c
   // Cancelling behind its confirmation frees the seat for the wait list.
   await table.cancel(seated);
   await expect(table.notice()).toHaveText('De inschrijving is geannuleerd en de persoon krijgt een mail.');
-  // Reloaded for the same reason as the edit page: the table is not fetched again after the
-  // redirect back (only `done=` changes in the address).
-  await page.reload();
+  // No reload: the table loads again after the action.
   await expect(table.row(seated)).toContainText('Geannuleerd');
   await waitForSubject(seated, /geannuleerd/);
 

@@ -26,10 +26,15 @@ fn EditEvent() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let event = Resource::new(slug, event_for_edit);
     let publish = ServerAction::<PublishEvent>::new();
     let unpublish = ServerAction::<UnpublishEvent>::new();
     let duplicate = ServerAction::<DuplicateEvent>::new();
+    // The actions redirect back to this page: their versions in the key make the event
+    // load again, so the page shows the new state without a reload.
+    let event = Resource::new(
+        move || (slug(), publish.version().get(), unpublish.version().get()),
+        |(slug, _, _)| event_for_edit(slug),
+    );
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {

@@ -54,9 +54,23 @@ pub fn RegistrationsPage() -> impl IntoView {
             page: get("page").parse().unwrap_or(1),
         }
     };
+    let cancel = ServerAction::<CancelRegistration>::new();
+    let promote = ServerAction::<PromoteRegistration>::new();
+    let resend = ServerAction::<ResendRegistrationLink>::new();
+    let erase = ServerAction::<EraseRegistration>::new();
+    // The row actions redirect back to this table: their versions in the key make it load
+    // again, so a cancellation or promotion shows without a reload.
+    let versions = move || {
+        (
+            cancel.version().get(),
+            promote.version().get(),
+            resend.version().get(),
+            erase.version().get(),
+        )
+    };
     let table = Resource::new(
-        move || (slug(), query()),
-        |(slug, query)| registration_table(slug, query),
+        move || (slug(), query(), versions()),
+        |(slug, query, _)| registration_table(slug, query),
     );
     view! {
         <Title text=lang.t(T::CoordRegTitle)/>
@@ -65,7 +79,7 @@ pub fn RegistrationsPage() -> impl IntoView {
                 <Suspense fallback=|| view! { <Loading/> }>
                     {move || Suspend::new(async move {
                         match table.await {
-                            Ok(page) => view! { <Table page/> }.into_any(),
+                            Ok(page) => view! { <Table page cancel promote resend erase/> }.into_any(),
                             Err(e) => view! { <ErrorCard error=e/> }.into_any(),
                         }
                     })}
@@ -93,12 +107,14 @@ fn DoneNotice() -> impl IntoView {
 }
 
 #[component]
-fn Table(page: TablePage) -> impl IntoView {
+fn Table(
+    page: TablePage,
+    cancel: ServerAction<CancelRegistration>,
+    promote: ServerAction<PromoteRegistration>,
+    resend: ServerAction<ResendRegistrationLink>,
+    erase: ServerAction<EraseRegistration>,
+) -> impl IntoView {
     let lang = use_lang();
-    let cancel = ServerAction::<CancelRegistration>::new();
-    let promote = ServerAction::<PromoteRegistration>::new();
-    let resend = ServerAction::<ResendRegistrationLink>::new();
-    let erase = ServerAction::<EraseRegistration>::new();
     let error = Signal::derive(move || {
         action_error(cancel)
             .get()
