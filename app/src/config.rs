@@ -216,6 +216,14 @@ impl Config {
         })
     }
 
+    /// The domain of `MAIL_FROM`, used for the Message-IDs of the mails we send.
+    pub fn mail_domain(&self) -> String {
+        self.mail_from
+            .rsplit_once('@')
+            .map(|(_, d)| d.trim_end_matches('>').to_string())
+            .unwrap_or_else(|| "tafelronde.localhost".into())
+    }
+
     pub fn from_env() -> Result<Config, ConfigError> {
         Config::from_lookup(|k| std::env::var(k).ok())
     }

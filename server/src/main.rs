@@ -114,112 +114,97 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs a one-off command against `DATABASE_URL` (configuration from the environment, as for
+/// `serve`) and closes the pool afterwards. A configuration error exits with 2 and names the
+/// variable; a failure of the job exits with 1 after `<command>: <reason>`.
+fn on_database<T>(
+    command: &str,
+    job: impl AsyncFnOnce(&app::config::Config, app::store::Db) -> Result<T, String>,
+) -> Result<(app::config::Config, T), ExitCode> {
+    let cfg = app::config::Config::from_env().map_err(|e| {
+        eprintln!("tafelronde: {e}");
+        ExitCode::from(2)
+    })?;
+    let result = tokio::runtime::Runtime::new()
+        .map_err(|e| e.to_string())
+        .and_then(|rt| {
+            rt.block_on(async {
+                let db = app::store::Db::connect(&cfg.database_url)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let done = job(&cfg, db.clone()).await;
+                db.close().await;
+                done
+            })
+        });
+    match result {
+        Ok(done) => Ok((cfg, done)),
+        Err(e) => {
+            eprintln!("tafelronde {command}: {e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 fn coordinator_add(email: &str, lang: &str) -> ExitCode {
     let Some(lang) = app::i18n::Lang::parse(lang) else {
         eprintln!("tafelronde coordinator add: --lang must be nl, en or fr");
         return ExitCode::from(2);
     };
-    let cfg = match app::config::Config::from_env() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("tafelronde: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let result = tokio::runtime::Runtime::new()
-        .map_err(|e| e.to_string())
-        .and_then(|rt| {
-            rt.block_on(async {
-                let db = app::store::Db::connect(&cfg.database_url)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                let accounts = app::accounts::service::Accounts::new(
-                    db.clone(),
-                    &cfg,
-                    std::sync::Arc::new(tokio::sync::Notify::new()),
-                );
-                let r = accounts
-                    .invite(email, lang)
-                    .await
-                    .map_err(|e| e.to_string());
-                db.close().await;
-                r
-            })
-        });
-    match result {
-        Ok(_) => {
-            println!(
-                "Coordinator account {} ready without a password. An invitation with a link to \
-                 set the password (valid 72 hours) is queued in the outbox: the running server's \
-                 mail worker (`tafelronde serve`) sends it. Under `make run` it appears at \
-                 http://127.0.0.1:1080/api/email.",
-                email.trim().to_lowercase()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("tafelronde coordinator add: {e}");
-            ExitCode::FAILURE
-        }
+    let invited = on_database("coordinator add", async |cfg, db| {
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        app::accounts::service::Accounts::new(db, cfg, wake)
+            .invite(email, lang)
+            .await
+            .map_err(|e| e.to_string())
+    });
+    if let Err(code) = invited {
+        return code;
     }
+    println!(
+        "Coordinator account {} ready without a password. An invitation with a link to \
+         set the password (valid 72 hours) is queued in the outbox: the running server's \
+         mail worker (`tafelronde serve`) sends it. Under `make run` it appears at \
+         http://127.0.0.1:1080/api/email.",
+        email.trim().to_lowercase()
+    );
+    ExitCode::SUCCESS
 }
 
 /// `tafelronde purge [--dry-run]`: one purge run against `DATABASE_URL`.
 fn purge(dry_run: bool) -> ExitCode {
     init_logs();
-    let cfg = match app::config::Config::from_env() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("tafelronde: {e}");
-            return ExitCode::from(2);
-        }
+    let purged = on_database("purge", async |cfg, db| {
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let regs = app::registration::service::Registrations::new(db, cfg, wake);
+        app::privacy::service::Privacy::new(regs, cfg.privacy_purge_days_after_event)
+            .purge_now(dry_run)
+            .await
+            .map_err(|e| e.to_string())
+    });
+    let (cfg, (limit, done)) = match purged {
+        Ok(v) => v,
+        Err(code) => return code,
     };
-    let result = tokio::runtime::Runtime::new()
-        .map_err(|e| e.to_string())
-        .and_then(|rt| {
-            rt.block_on(async {
-                let db = app::store::Db::connect(&cfg.database_url)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                let regs = app::registration::service::Registrations::new(
-                    db.clone(),
-                    &cfg,
-                    std::sync::Arc::new(tokio::sync::Notify::new()),
-                );
-                let privacy =
-                    app::privacy::service::Privacy::new(regs, cfg.privacy_purge_days_after_event);
-                let done = privacy.purge_now(dry_run).await;
-                db.close().await;
-                done.map_err(|e| e.to_string())
-            })
-        });
-    match result {
-        Ok((limit, done)) => {
-            let verb = if dry_run { "would purge" } else { "purged" };
-            println!(
-                "events that ended before {} ({} days ago): {} to purge",
-                limit.format("%Y-%m-%d %H:%M UTC"),
-                cfg.privacy_purge_days_after_event,
-                done.len()
-            );
-            for e in &done {
-                println!(
-                    "{verb} event {} ({}, ended {}): {} registrations, {} mails, {} links",
-                    e.event_id,
-                    e.slug,
-                    e.ends_at.format("%Y-%m-%d"),
-                    e.registrations,
-                    e.mails,
-                    e.links
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("tafelronde purge: {e}");
-            ExitCode::FAILURE
-        }
+    let verb = if dry_run { "would purge" } else { "purged" };
+    println!(
+        "events that ended before {} ({} days ago): {} to purge",
+        limit.format("%Y-%m-%d %H:%M UTC"),
+        cfg.privacy_purge_days_after_event,
+        done.len()
+    );
+    for e in &done {
+        println!(
+            "{verb} event {} ({}, ended {}): {} registrations, {} mails, {} links",
+            e.event_id,
+            e.slug,
+            e.ends_at.format("%Y-%m-%d"),
+            e.registrations,
+            e.mails,
+            e.links
+        );
     }
+    ExitCode::SUCCESS
 }
 
 fn bench_mail(count: usize, smtp_port: u16, concurrency: usize) -> ExitCode {

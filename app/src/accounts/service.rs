@@ -120,11 +120,7 @@ static DUMMY_HASH: LazyLock<PasswordHash> = LazyLock::new(|| {
 
 impl Accounts {
     pub fn new(db: Db, config: &crate::config::Config, mail_wake: Arc<Notify>) -> Accounts {
-        let mail_domain = config
-            .mail_from
-            .rsplit_once('@')
-            .map(|(_, d)| d.trim_end_matches('>').to_string())
-            .unwrap_or_else(|| "tafelronde.localhost".into());
+        let mail_domain = config.mail_domain();
         Accounts {
             db,
             base_url: config.base_url.clone(),

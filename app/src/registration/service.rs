@@ -33,11 +33,7 @@ pub struct Registrations {
 
 impl Registrations {
     pub fn new(db: Db, config: &crate::config::Config, mail_wake: Arc<Notify>) -> Registrations {
-        let mail_domain = config
-            .mail_from
-            .rsplit_once('@')
-            .map(|(_, d)| d.trim_end_matches('>').to_string())
-            .unwrap_or_else(|| "tafelronde.localhost".into());
+        let mail_domain = config.mail_domain();
         Registrations {
             db,
             rules: Rules::from_config(config),
