@@ -164,36 +164,68 @@ pub async fn count(db: &Db) -> Result<i64, StoreError> {
     Ok(on_db!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM events").fetch_one(p).await?))
 }
 
+/// The columns an event's editor writes, in one order for INSERT and UPDATE; their values
+/// are bound by [`bind_editable!`].
+const EDITABLE: [&str; 16] = [
+    "slug",
+    "title",
+    "description",
+    "programme",
+    "venue_name",
+    "venue_address",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "registration_opens_at",
+    "registration_closes_at",
+    "organiser_name",
+    "organiser_email",
+    "topics",
+    "org_types",
+    "sectors",
+];
+
+/// Binds the values of [`EDITABLE`] of event `$e` (with its topics already as JSON) to `$q`.
+macro_rules! bind_editable {
+    ($q:expr, $e:expr, $topics:expr) => {
+        $q.bind(&$e.slug)
+            .bind(&$e.title)
+            .bind(&$e.description)
+            .bind(&$e.programme)
+            .bind(&$e.venue_name)
+            .bind(&$e.venue_address)
+            .bind($e.starts_at)
+            .bind($e.ends_at)
+            .bind($e.capacity)
+            .bind($e.registration_opens_at)
+            .bind($e.registration_closes_at)
+            .bind(&$e.organiser_name)
+            .bind(&$e.organiser_email)
+            .bind($topics)
+            .bind(org_type_codes($e))
+            .bind(sector_codes($e))
+    };
+}
+
+fn topics_json(e: &EventView) -> Result<String, StoreError> {
+    serde_json::to_string(&e.topics).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
 pub async fn insert(db: &Db, e: &EventView, now: DateTime<Utc>) -> Result<i64, StoreError> {
-    let topics =
-        serde_json::to_string(&e.topics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let topics = topics_json(e)?;
+    let n = EDITABLE.len();
+    let params: Vec<String> = (1..=n + 2).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "INSERT INTO events ({}, created_at, published) VALUES ({}) RETURNING id",
+        EDITABLE.join(", "),
+        params.join(", ")
+    );
     let id: i64 = on_db!(db, p => {
-        sqlx::query_scalar(
-            "INSERT INTO events (slug, title, description, programme, venue_name, venue_address, starts_at, ends_at, \
-             capacity, registration_opens_at, registration_closes_at, organiser_name, organiser_email, topics, created_at, \
-             published, org_types, sectors) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
-        )
-        .bind(&e.slug)
-        .bind(&e.title)
-        .bind(&e.description)
-        .bind(&e.programme)
-        .bind(&e.venue_name)
-        .bind(&e.venue_address)
-        .bind(e.starts_at)
-        .bind(e.ends_at)
-        .bind(e.capacity)
-        .bind(e.registration_opens_at)
-        .bind(e.registration_closes_at)
-        .bind(&e.organiser_name)
-        .bind(&e.organiser_email)
-        .bind(topics)
-        .bind(now)
-        .bind(e.published)
-        .bind(org_type_codes(e))
-        .bind(sector_codes(e))
-        .fetch_one(p)
-        .await?
+        bind_editable!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), e, topics)
+            .bind(now)
+            .bind(e.published)
+            .fetch_one(p)
+            .await?
     });
     Ok(id)
 }
@@ -223,35 +255,22 @@ pub async fn slug_taken(db: &Db, slug: &str, except: Option<i64>) -> Result<bool
 /// Writes every editable column of event `id` (not its published flag). Call it under
 /// [`lock`], in the same transaction that compared the new capacity with the seats taken.
 pub async fn update_tx(tx: &mut Tx, id: i64, e: &EventView) -> Result<(), StoreError> {
-    let topics =
-        serde_json::to_string(&e.topics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let topics = topics_json(e)?;
+    let sets: Vec<String> = EDITABLE
+        .iter()
+        .enumerate()
+        .map(|(i, col)| format!("{col} = ${}", i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE events SET {} WHERE id = ${}",
+        sets.join(", "),
+        EDITABLE.len() + 1
+    );
     on_tx!(tx, c => {
-        sqlx::query(
-            "UPDATE events SET slug = $1, title = $2, description = $3, programme = $4, venue_name = $5, \
-             venue_address = $6, starts_at = $7, ends_at = $8, capacity = $9, registration_opens_at = $10, \
-             registration_closes_at = $11, organiser_name = $12, organiser_email = $13, topics = $14, \
-             org_types = $15, sectors = $16 WHERE id = $17",
-        )
-        .bind(&e.slug)
-        .bind(&e.title)
-        .bind(&e.description)
-        .bind(&e.programme)
-        .bind(&e.venue_name)
-        .bind(&e.venue_address)
-        .bind(e.starts_at)
-        .bind(e.ends_at)
-        .bind(e.capacity)
-        .bind(e.registration_opens_at)
-        .bind(e.registration_closes_at)
-        .bind(&e.organiser_name)
-        .bind(&e.organiser_email)
-        .bind(topics)
-        .bind(org_type_codes(e))
-        .bind(sector_codes(e))
-        .bind(id)
-        .execute(c)
-        .await?
-        .rows_affected()
+        bind_editable!(sqlx::query(sqlx::AssertSqlSafe(sql)), e, topics)
+            .bind(id)
+            .execute(c)
+            .await?;
     });
     Ok(())
 }
