@@ -176,56 +176,31 @@ impl RegistrationForm {
             .and_then(|e| e.get(field))
     }
 
-    /// `r`, unless the field's posted bytes were not valid UTF-8.
-    fn guard<V>(&self, field: Field, r: Result<V, T>) -> Result<V, T> {
+    /// Records `r` for `field` in `e`: the field's own rule, or "invalid characters" when
+    /// its posted bytes were not valid UTF-8.
+    fn checked<V>(&self, e: &mut FieldErrors, field: Field, r: Result<V, T>) -> Option<V> {
         if self.invalid_utf8.contains(&field) {
-            Err(T::ErrInvalidChars)
+            e.check(field, Err(T::ErrInvalidChars))
         } else {
-            r
+            e.check(field, r)
         }
     }
 
     /// Validates every field against the event's topic menu.
     pub fn validate(&self, menu: &[String], lang: Lang) -> Result<ValidRegistration, FieldErrors> {
         let mut e = FieldErrors::default();
-        let first_name = e.check(
-            Field::FirstName,
-            self.guard(Field::FirstName, Name::parse(&self.first_name)),
-        );
-        let last_name = e.check(
-            Field::LastName,
-            self.guard(Field::LastName, Name::parse(&self.last_name)),
-        );
-        let email = e.check(
-            Field::Email,
-            self.guard(Field::Email, Email::parse(&self.email)),
-        );
-        let organisation = e.check(
-            Field::Organisation,
-            self.guard(Field::Organisation, Name::parse(&self.organisation)),
-        );
-        let org_type = e.check(
-            Field::OrgType,
-            self.guard(Field::OrgType, OrgType::parse(&self.org_type)),
-        );
-        let sector = e.check(
-            Field::Sector,
-            self.guard(Field::Sector, Sector::parse(&self.sector)),
-        );
-        let phone = e.check(
-            Field::Phone,
-            self.guard(Field::Phone, Phone::parse_optional(&self.phone)),
-        );
-        let offers = e.check(
-            Field::Offers,
-            self.guard(Field::Offers, Topics::parse(&self.offers, menu)),
-        );
-        let needs = e.check(
-            Field::Needs,
-            self.guard(Field::Needs, Topics::parse(&self.needs, menu)),
-        );
+        let first_name = self.checked(&mut e, Field::FirstName, Name::parse(&self.first_name));
+        let last_name = self.checked(&mut e, Field::LastName, Name::parse(&self.last_name));
+        let email = self.checked(&mut e, Field::Email, Email::parse(&self.email));
+        let organisation =
+            self.checked(&mut e, Field::Organisation, Name::parse(&self.organisation));
+        let org_type = self.checked(&mut e, Field::OrgType, OrgType::parse(&self.org_type));
+        let sector = self.checked(&mut e, Field::Sector, Sector::parse(&self.sector));
+        let phone = self.checked(&mut e, Field::Phone, Phone::parse_optional(&self.phone));
+        let offers = self.checked(&mut e, Field::Offers, Topics::parse(&self.offers, menu));
+        let needs = self.checked(&mut e, Field::Needs, Topics::parse(&self.needs, menu));
         let consent = self.consent.then_some(()).ok_or(T::ErrConsent);
-        e.check(Field::Consent, self.guard(Field::Consent, consent));
+        self.checked(&mut e, Field::Consent, consent);
         match (
             first_name,
             last_name,
