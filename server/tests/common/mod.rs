@@ -143,11 +143,28 @@ impl Drop for MailDev {
 
 impl MailDev {
     pub async fn start() -> MailDev {
-        MailDev::start_on(free_port()).await
+        // A probed free port can be taken by a parallel test before maildev binds it; maildev
+        // then exits at once, and we try again on fresh ports.
+        for _ in 0..3 {
+            if let Some(md) = MailDev::try_start(free_port(), free_port()).await {
+                return md;
+            }
+        }
+        panic!("maildev did not start on three pairs of free ports");
     }
 
     pub async fn start_on(smtp: u16) -> MailDev {
-        let web = free_port();
+        for _ in 0..3 {
+            if let Some(md) = MailDev::try_start(smtp, free_port()).await {
+                return md;
+            }
+        }
+        panic!("maildev did not start with SMTP port {smtp}");
+    }
+
+    /// Starts maildev on `smtp` and `web` and waits until both answer; `None` when the
+    /// process exits first (a port was taken). Fails after 30 s of no answer.
+    async fn try_start(smtp: u16, web: u16) -> Option<MailDev> {
         let bin = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../end2end/node_modules/.bin/maildev"
@@ -173,7 +190,7 @@ impl MailDev {
             .unwrap_or_else(|e| {
                 panic!("cannot start maildev ({bin}); run `make test` once to install it: {e}")
             });
-        let md = MailDev {
+        let mut md = MailDev {
             _child: child,
             smtp,
             web,
@@ -185,8 +202,11 @@ impl MailDev {
                 if r.status().is_success()
                     && std::net::TcpStream::connect(("127.0.0.1", smtp)).is_ok()
                 {
-                    return md;
+                    return Some(md);
                 }
+            }
+            if md._child.try_wait().ok().flatten().is_some() {
+                return None;
             }
             assert!(Instant::now() < deadline, "maildev did not start");
             tokio::time::sleep(Duration::from_millis(100)).await;
