@@ -97,13 +97,20 @@ pub fn leptos_options(cfg: &Config, addr: SocketAddr) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, listed once per process. Listing them renders the app with resource
+/// loading switched off by a process-wide flag (leptos_server's `SuppressResourceLoad`), so a
+/// page rendered by another server in the same process at that moment would wait for ever
+/// (leptos-rs/leptos#4773); the integration tests run many servers in one process.
+static ROUTES: std::sync::LazyLock<Vec<leptos_axum::AxumRouteListing>> =
+    std::sync::LazyLock::new(|| generate_route_list(App));
+
 pub fn router(state: AppState) -> Router {
     router_counting(state, http::inflight::InFlight::default())
 }
 
 /// The router with the hardening layers; `in_flight` counts the requests being handled.
 fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     let site_root = state.leptos_options.site_root.to_string();
     let ctx_state = state.clone();
     let fn_state = state.clone();
