@@ -2,7 +2,8 @@
 # Installs what the build and the tests need, only where it is missing, and says what it
 # does: the wasm32 standard library (rustup, or Debian's rustc-web + std sources rebuilt
 # with -Zbuild-std where rustup cannot download), wasm-bindgen-cli at exactly the
-# Cargo.lock version, the npm tools in end2end/ (Playwright, maildev, binaryen) and Chromium.
+# Cargo.lock version, the npm tools in end2end/ (Playwright, maildev, binaryen, vnu-jar,
+# axe-core), Chromium, and a Java runtime for the Nu HTML checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[toolchain]\033[0m %s\n' "$*"; }
@@ -45,6 +46,10 @@ if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/
 fi
 
 # 4. Chromium for the browser tests (never Playwright's own download)
+# Java runs the Nu HTML checker (npm vnu-jar) in the end-to-end tests.
+if ! command -v java >/dev/null; then
+  apt_install default-jre-headless
+fi
 if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi

@@ -1,8 +1,12 @@
-// Every attendee page, in every language: a title of its own, and nothing that scrolls
-// sideways on a 320 px or 390 px phone (nor at 1280 px). Plain HTML (JavaScript off): the
+// Every attendee page, in every language: a title of its own, nothing that scrolls
+// sideways on a 320 px or 390 px phone (nor at 1280 px), and valid HTML by the Nu checker. Plain HTML (JavaScript off): the
 // layout is the stylesheet's. With SCREENSHOTS=<dir> it also saves a full-page screenshot
 // of each page (Dutch at every width, French at 320 px) to look at.
 import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { DEMO } from './pages/register-page';
 import { manageLink, uniqueEmail, waitForMail } from './pages/mailbox';
 
@@ -108,4 +112,57 @@ test('the first Tab reaches a skip link to the content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#main$/);
   await expect(page.locator('main')).toBeFocused();
+});
+
+/** One message of the Nu HTML checker's JSON report. */
+interface NuMessage { type: string; url: string; message: string; extract?: string; hiliteStart?: number; hiliteLength?: number; lastLine?: number; lastColumn?: number }
+
+/** Leptos writes `<!>` between adjacent dynamic parts so hydration can find them; the
+ * checker calls each one a bogus comment. Harmless (browsers parse it as an empty comment),
+ * and Leptos' own: the only message allowed, and only on exactly those three characters. */
+function isLeptosMarker(m: NuMessage): boolean {
+  const marked = m.extract?.substr(m.hiliteStart ?? 0, m.hiliteLength ?? 0);
+  return m.message === 'Bogus comment.' && marked === '<!>';
+}
+
+test('every attendee page is valid HTML (Nu HTML checker)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const manage = await register(page);
+  const cancelled = await register(page);
+  const c = await page.request.post(`${cancelled}/cancel`, { form: { confirm: 'yes' }, maxRedirects: 0 });
+  expect(c.status()).toBe(303);
+  const paths = [
+    '/', DEMO, `${DEMO}/register`, `${DEMO}/check-mail`, `${DEMO}/check-mail?waitlist=1`,
+    manage, cancelled, '/no/such/page', `/m/${'0'.repeat(64)}`,
+  ];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafelronde-nu-'));
+  const files: string[] = [];
+  for (const lang of LANGS) {
+    const headers = { cookie: `lang=${lang}` };
+    const save = async (name: string, body: Buffer) => {
+      const file = path.join(dir, `${files.length}-${lang}-${name}.html`);
+      fs.writeFileSync(file, body);
+      files.push(file);
+    };
+    for (const p of paths) {
+      const r = await page.request.get(p, { headers });
+      await save(p.replace(/[^a-z0-9]+/gi, '_').slice(0, 40), await r.body());
+    }
+    // The form again after a refused plain post, with its messages.
+    const refused = await page.request.post(`${DEMO}/register`, { form: { first_name: '' }, headers, maxRedirects: 0 });
+    expect(refused.status()).toBe(422);
+    await save('register-refused', await refused.body());
+  }
+  const jar = path.join(__dirname, '..', 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+  const run = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
+  expect(run.error, 'java runs the Nu HTML checker').toBeUndefined();
+  const report = JSON.parse(run.stderr) as { messages: NuMessage[] };
+  const markers = report.messages.filter(isLeptosMarker);
+  const errors = report.messages.filter((m) => !isLeptosMarker(m));
+  expect(
+    errors.map((m) => `${path.basename(m.url)}:${m.lastLine}:${m.lastColumn} ${m.message} «${m.extract}»`),
+    `Nu HTML checker errors in ${files.length} pages`,
+  ).toEqual([]);
+  console.log(`Nu HTML checker: ${files.length} pages, 0 errors; ${markers.length} Leptos <!> markers reported as bogus comments`);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
