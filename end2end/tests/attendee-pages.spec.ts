@@ -3,6 +3,7 @@
 // layout is the stylesheet's. With SCREENSHOTS=<dir> it also saves a full-page screenshot
 // of each page (Dutch at every width, French at 320 px) to look at.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -165,4 +166,28 @@ test('every attendee page is valid HTML (Nu HTML checker)', async ({ page }) => 
   ).toEqual([]);
   console.log(`Nu HTML checker: ${files.length} pages, 0 errors; ${markers.length} Leptos <!> markers reported as bogus comments`);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('attendee pages have no serious or critical axe-core violations', async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const manage = await register(page);
+  const paths = [
+    '/', DEMO, `${DEMO}/register`, `${DEMO}/check-mail`, `${DEMO}/check-mail?waitlist=1`,
+    manage, '/no/such/page', `/m/${'0'.repeat(64)}`,
+  ];
+  // With JavaScript on (the hydrated page), at a phone's width and a laptop's.
+  for (const width of [390, 1280]) {
+    const context = await browser.newContext({ javaScriptEnabled: true, viewport: { width, height: 800 } });
+    const p = await context.newPage();
+    for (const path of paths) {
+      await p.goto(path);
+      await p.waitForLoadState('networkidle');
+      const { violations } = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const bad = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(bad, `${path} at ${width} px`).toEqual([]);
+    }
+    await context.close();
+  }
 });
