@@ -82,6 +82,7 @@ pub fn demo_event(now: chrono::DateTime<Utc>) -> EventView {
         published: true,
         org_types: crate::domain::OrgType::ALL.to_vec(),
         sectors: crate::domain::Sector::ALL.to_vec(),
+        translations: Default::default(),
     }
 }
 

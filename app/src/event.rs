@@ -2,6 +2,7 @@
 //! topics attendees choose their offers and needs from.
 
 use crate::domain::{OrgType, Sector};
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +11,41 @@ use serde::{Deserialize, Serialize};
 pub struct Topic {
     pub code: String,
     pub label: String,
+}
+
+/// The organiser's texts of an event in one more language; empty fields are not given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventTexts {
+    pub title: String,
+    pub description: String,
+}
+
+/// The event's texts in English and French, where the organiser gave them (the main
+/// texts are Dutch). Stored as JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Translations {
+    pub en: EventTexts,
+    pub fr: EventTexts,
+}
+
+impl Translations {
+    fn get(&self, lang: Lang) -> Option<&EventTexts> {
+        match lang {
+            Lang::Nl => None,
+            Lang::En => Some(&self.en),
+            Lang::Fr => Some(&self.fr),
+        }
+    }
+}
+
+/// An organiser's text as shown on a page in some language: the translation where there
+/// is one, else the Dutch text, with the language it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Localised<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +71,9 @@ pub struct EventView {
     pub org_types: Vec<OrgType>,
     /// The sectors the registration form offers (never empty).
     pub sectors: Vec<Sector>,
+    /// Title and description in English and French, where given.
+    #[serde(default)]
+    pub translations: Translations,
 }
 
 /// Whether the registration form accepts entries at a given moment.
@@ -61,7 +100,54 @@ impl EventView {
             RegistrationWindow::Open
         }
     }
+    /// The title for a page in `lang`.
+    pub fn title_in(&self, lang: Lang) -> Localised<'_> {
+        self.localised(lang, &self.title, |t| &t.title)
+    }
+    /// The description for a page in `lang`.
+    pub fn description_in(&self, lang: Lang) -> Localised<'_> {
+        self.localised(lang, &self.description, |t| &t.description)
+    }
+    fn localised<'a>(
+        &'a self,
+        lang: Lang,
+        dutch: &'a str,
+        field: impl Fn(&'a EventTexts) -> &'a String,
+    ) -> Localised<'a> {
+        match self.translations.get(lang).map(field) {
+            Some(t) if !t.trim().is_empty() => Localised { text: t, lang },
+            _ => Localised {
+                text: dutch,
+                lang: Lang::Nl,
+            },
+        }
+    }
     pub fn topic_codes(&self) -> Vec<String> {
         self.topics.iter().map(|t| t.code.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(en_title: &str) -> EventView {
+        let mut e = crate::demo::demo_event(Utc::now());
+        e.translations.en.title = en_title.into();
+        e
+    }
+
+    #[test]
+    fn a_page_gets_the_translation_where_there_is_one_else_the_dutch_text() {
+        let e = event("Entrepreneurs meet the social economy");
+        let en = e.title_in(Lang::En);
+        assert_eq!(en.text, "Entrepreneurs meet the social economy");
+        assert_eq!(en.lang, Lang::En);
+        let fr = e.title_in(Lang::Fr);
+        assert_eq!(fr.text, e.title);
+        assert_eq!(fr.lang, Lang::Nl);
+        assert_eq!(e.title_in(Lang::Nl).text, e.title);
+        assert_eq!(e.description_in(Lang::En).lang, Lang::Nl);
+        assert_eq!(event("   ").title_in(Lang::En).lang, Lang::Nl);
     }
 }

@@ -10,6 +10,7 @@ on_both_databases!(
     a_full_event_says_wait_list_also_to_a_known_address,
     a_cancellation_is_confirmed_by_mail,
     the_browser_language_counts_until_a_choice_is_made,
+    an_event_shows_the_organisers_translations_where_given,
     every_page_has_its_own_title,
 );
 
@@ -240,5 +241,60 @@ async fn every_page_has_its_own_title(db: &TestDb) {
             seen.push(t);
         }
     }
+    srv.stop().await;
+}
+
+async fn an_event_shows_the_organisers_translations_where_given(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    let now = chrono::Utc::now();
+    let mut e = app::demo::demo_event(now);
+    e.slug = "netwerk".into();
+    e.translations.en.title = "Entrepreneurs meet the social economy".into();
+    e.translations.en.description = "An afternoon of networking tables.".into();
+    app::store::events::insert(&srv.state.db, &e, now)
+        .await
+        .expect("insert event");
+    let english = [("accept-language", "en-GB,en;q=0.9")];
+    // English pages: the English texts, in the page's language (no lang of their own).
+    let (_, page) = get_with(&srv, "/e/netwerk", &english).await;
+    assert!(
+        page.contains("<h1>Entrepreneurs meet the social economy</h1>"),
+        "{page}"
+    );
+    assert!(title_of(&page).contains("Entrepreneurs meet the social economy"));
+    let tag = tag_with(&page, "class=\"description\"");
+    assert!(!tag.contains("lang="), "{tag}");
+    assert!(page.contains("An afternoon of networking tables."));
+    let (_, home) = get_with(&srv, "/", &english).await;
+    assert!(
+        home.contains("Entrepreneurs meet the social economy"),
+        "{home}"
+    );
+    // French: none given, so the Dutch texts, marked Dutch.
+    let (_, page) = get_with(&srv, "/e/netwerk", &[("accept-language", "fr-BE")]).await;
+    assert!(
+        page.contains(&format!("<h1 lang=\"nl-BE\">{}</h1>", e.title)),
+        "{page}"
+    );
+    // Dutch: the Dutch texts.
+    let (_, page) = get(&srv, "/e/netwerk").await;
+    assert!(page.contains(&format!("<h1>{}</h1>", e.title)), "{page}");
+    // An English registration's mail names the event in English.
+    let a = unique_email("en");
+    let r = client()
+        .post(format!("http://{}/e/netwerk/register", srv.addr))
+        .header("accept-language", "en")
+        .form(&form(&a))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    let mails = mail.wait_for_count_to(&a, 1).await;
+    let subject = mails[0]["subject"].as_str().unwrap_or_default();
+    assert!(
+        subject.ends_with(": Entrepreneurs meet the social economy"),
+        "{subject}"
+    );
     srv.stop().await;
 }

@@ -172,11 +172,16 @@ async fn created_events_wait_for_publishing(db: &TestDb) {
         dashboard.contains("href=\"/coordinator/events/new\""),
         "{dashboard}"
     );
-    let slug = save(&srv, &cookie, &event_form("Netwerkdag Lommel")).await;
+    let mut f = event_form("Netwerkdag Lommel");
+    set(&mut f, "title_fr", "Journée réseau Lommel");
+    let slug = save(&srv, &cookie, &f).await;
     assert_eq!(slug, "netwerkdag-lommel");
     let v = edit_view(&srv, &cookie, &slug).await;
     assert_eq!(v["published"], false);
     assert_eq!(v["form"]["title"], "Netwerkdag Lommel");
+    // an optional translation is kept; one not given stays empty
+    assert_eq!(v["form"]["title_fr"], "Journée réseau Lommel");
+    assert_eq!(v["form"]["title_en"], "");
     assert_eq!(
         v["form"]["topics"],
         "Personeel\nOpleiding\nBegeleiding\nSamen produceren"

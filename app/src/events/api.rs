@@ -60,6 +60,10 @@ pub async fn save_event(
     #[server(default)] topics: String,
     #[server(default)] org_types: Vec<String>,
     #[server(default)] sectors: Vec<String>,
+    #[server(default)] title_en: String,
+    #[server(default)] description_en: String,
+    #[server(default)] title_fr: String,
+    #[server(default)] description_fr: String,
 ) -> Result<(), AppError> {
     let _who = require_coordinator().await?;
     let form = super::model::EventForm {
@@ -79,6 +83,10 @@ pub async fn save_event(
         topics,
         org_types,
         sectors,
+        title_en,
+        description_en,
+        title_fr,
+        description_fr,
     };
     let events = service()?;
     let saved = if original.is_empty() {

@@ -4,7 +4,7 @@
 //! (what the form shows) to UTC (what is stored). Shared with the browser.
 
 use crate::domain::{Email, OrgType, Sector};
-use crate::event::{EventView, Topic};
+use crate::event::{EventTexts, EventView, Topic, Translations};
 use crate::i18n::T;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
@@ -29,6 +29,10 @@ pub enum EventField {
     Topics,
     OrgTypes,
     Sectors,
+    TitleEn,
+    DescriptionEn,
+    TitleFr,
+    DescriptionFr,
 }
 
 impl EventField {
@@ -50,6 +54,10 @@ impl EventField {
             EventField::Topics => "topics",
             EventField::OrgTypes => "org_types",
             EventField::Sectors => "sectors",
+            EventField::TitleEn => "title_en",
+            EventField::DescriptionEn => "description_en",
+            EventField::TitleFr => "title_fr",
+            EventField::DescriptionFr => "description_fr",
         }
     }
 }
@@ -102,6 +110,11 @@ pub struct EventForm {
     pub topics: String,
     pub org_types: Vec<String>,
     pub sectors: Vec<String>,
+    /// Optional English and French title and description.
+    pub title_en: String,
+    pub description_en: String,
+    pub title_fr: String,
+    pub description_fr: String,
 }
 
 /// An event whose every field is valid (the confirmed count is not part of it).
@@ -300,6 +313,10 @@ impl EventForm {
                 .join("\n"),
             org_types: e.org_types.iter().map(|t| t.code().to_string()).collect(),
             sectors: e.sectors.iter().map(|s| s.code().to_string()).collect(),
+            title_en: e.translations.en.title.clone(),
+            description_en: e.translations.en.description.clone(),
+            title_fr: e.translations.fr.title.clone(),
+            description_fr: e.translations.fr.description.clone(),
         }
     }
 
@@ -386,6 +403,18 @@ impl EventForm {
             EventField::Sectors,
             pick(&self.sectors, Sector::parse, Sector::ALL),
         );
+        let mut text =
+            |field, raw: &str, max| e.check(field, optional(raw, max)).unwrap_or_default();
+        let translations = Translations {
+            en: EventTexts {
+                title: text(EventField::TitleEn, &self.title_en, SHORT_MAX),
+                description: text(EventField::DescriptionEn, &self.description_en, LONG_MAX),
+            },
+            fr: EventTexts {
+                title: text(EventField::TitleFr, &self.title_fr, SHORT_MAX),
+                description: text(EventField::DescriptionFr, &self.description_fr, LONG_MAX),
+            },
+        };
         if !e.is_empty() {
             return Err(e);
         }
@@ -443,6 +472,7 @@ impl EventForm {
                 published: false,
                 org_types,
                 sectors,
+                translations,
             })),
             _ => Err(e),
         }

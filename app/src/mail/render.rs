@@ -150,7 +150,7 @@ pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: St
         hello: t(T::MailHello),
         name: to.first_name,
         intro: t(kind.intro()),
-        title: &event.title,
+        title: event.title_in(lang).text,
         when: &when,
         venue: &event.venue_name,
         address: &event.venue_address,
@@ -196,7 +196,7 @@ pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: St
         registration_id: None,
         kind: kind.code(),
         recipient: to.address.to_string(),
-        subject: format!("{}: {}", t(kind.subject()), event.title),
+        subject: format!("{}: {}", t(kind.subject()), event.title_in(lang).text),
         body_text,
         body_html,
         ics: calendar.then(|| ics(event, to.base_url)),
@@ -236,6 +236,7 @@ mod tests {
             published: true,
             org_types: crate::domain::OrgType::ALL.to_vec(),
             sectors: crate::domain::Sector::ALL.to_vec(),
+            translations: Default::default(),
         }
     }
 

@@ -28,13 +28,14 @@ struct EventRow {
     published: bool,
     org_types: String,
     sectors: String,
+    translations: String,
 }
 
 const SELECT: &str = "SELECT e.id, e.slug, e.title, e.description, e.programme, e.venue_name, e.venue_address, \
      e.starts_at, e.ends_at, e.capacity, \
      (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed, \
      e.registration_opens_at, e.registration_closes_at, e.organiser_name, e.organiser_email, e.topics, \
-     e.published, e.org_types, e.sectors \
+     e.published, e.org_types, e.sectors, e.translations \
      FROM events e";
 
 /// An event with its database id (kept on the server).
@@ -69,6 +70,8 @@ impl TryFrom<EventRow> for StoredEvent {
                 published: r.published,
                 org_types: codes_from(&r.org_types, OrgType::ALL, |t| t.code()),
                 sectors: codes_from(&r.sectors, Sector::ALL, |s| s.code()),
+                translations: serde_json::from_str(&r.translations)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?,
             },
         })
     }
@@ -166,7 +169,7 @@ pub async fn count(db: &Db) -> Result<i64, StoreError> {
 
 /// The columns an event's editor writes, in one order for INSERT and UPDATE; their values
 /// are bound by [`bind_editable!`].
-const EDITABLE: [&str; 16] = [
+const EDITABLE: [&str; 17] = [
     "slug",
     "title",
     "description",
@@ -183,11 +186,13 @@ const EDITABLE: [&str; 16] = [
     "topics",
     "org_types",
     "sectors",
+    "translations",
 ];
 
-/// Binds the values of [`EDITABLE`] of event `$e` (with its topics already as JSON) to `$q`.
+/// Binds the values of [`EDITABLE`] of event `$e` (with its topics and translations already
+/// as JSON) to `$q`.
 macro_rules! bind_editable {
-    ($q:expr, $e:expr, $topics:expr) => {
+    ($q:expr, $e:expr, $json:expr) => {
         $q.bind(&$e.slug)
             .bind(&$e.title)
             .bind(&$e.description)
@@ -201,18 +206,24 @@ macro_rules! bind_editable {
             .bind($e.registration_closes_at)
             .bind(&$e.organiser_name)
             .bind(&$e.organiser_email)
-            .bind($topics)
+            .bind(&$json.0)
             .bind(org_type_codes($e))
             .bind(sector_codes($e))
+            .bind(&$json.1)
     };
 }
 
-fn topics_json(e: &EventView) -> Result<String, StoreError> {
-    serde_json::to_string(&e.topics).map_err(|e| StoreError::Corrupt(e.to_string()))
+/// The event's topics and translations as JSON, the way their columns keep them.
+fn json_columns(e: &EventView) -> Result<(String, String), StoreError> {
+    let json = |v: serde_json::Result<String>| v.map_err(|e| StoreError::Corrupt(e.to_string()));
+    Ok((
+        json(serde_json::to_string(&e.topics))?,
+        json(serde_json::to_string(&e.translations))?,
+    ))
 }
 
 pub async fn insert(db: &Db, e: &EventView, now: DateTime<Utc>) -> Result<i64, StoreError> {
-    let topics = topics_json(e)?;
+    let json = json_columns(e)?;
     let n = EDITABLE.len();
     let params: Vec<String> = (1..=n + 2).map(|i| format!("${i}")).collect();
     let sql = format!(
@@ -221,7 +232,7 @@ pub async fn insert(db: &Db, e: &EventView, now: DateTime<Utc>) -> Result<i64, S
         params.join(", ")
     );
     let id: i64 = on_db!(db, p => {
-        bind_editable!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), e, topics)
+        bind_editable!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), e, json)
             .bind(now)
             .bind(e.published)
             .fetch_one(p)
@@ -255,7 +266,7 @@ pub async fn slug_taken(db: &Db, slug: &str, except: Option<i64>) -> Result<bool
 /// Writes every editable column of event `id` (not its published flag). Call it under
 /// [`lock`], in the same transaction that compared the new capacity with the seats taken.
 pub async fn update_tx(tx: &mut Tx, id: i64, e: &EventView) -> Result<(), StoreError> {
-    let topics = topics_json(e)?;
+    let json = json_columns(e)?;
     let sets: Vec<String> = EDITABLE
         .iter()
         .enumerate()
@@ -267,7 +278,7 @@ pub async fn update_tx(tx: &mut Tx, id: i64, e: &EventView) -> Result<(), StoreE
         EDITABLE.len() + 1
     );
     on_tx!(tx, c => {
-        bind_editable!(sqlx::query(sqlx::AssertSqlSafe(sql)), e, topics)
+        bind_editable!(sqlx::query(sqlx::AssertSqlSafe(sql)), e, json)
             .bind(id)
             .execute(c)
             .await?;

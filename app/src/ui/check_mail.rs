@@ -3,7 +3,7 @@
 //! event was full, never on whether the address was already registered, so the page is
 //! the same for new and known addresses.
 
-use super::{organiser_lang, use_lang, Loading};
+use super::{text_lang, use_lang, Loading};
 use crate::api::get_event;
 use crate::i18n::T;
 use leptos::prelude::*;
@@ -35,8 +35,8 @@ pub fn CheckMailPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match event.await {
                         Ok(e) => view! {
-                            <Title text=format!("{} — {}", lang.t(title), e.title)/>
-                            <p><a href=format!("/e/{}", e.slug) lang=organiser_lang(lang)>{e.title.clone()}</a></p>
+                            <Title text=format!("{} — {}", lang.t(title), e.title_in(lang).text)/>
+                            <p><a href=format!("/e/{}", e.slug) lang=text_lang(lang, e.title_in(lang))>{e.title_in(lang).text.to_string()}</a></p>
                         }
                             .into_any(),
                         Err(_) => view! { <Title text=lang.t(title)/> }.into_any(),

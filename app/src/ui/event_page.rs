@@ -1,6 +1,6 @@
 //! The event page: details, programme, places left and the way to register.
 
-use super::{organiser_lang, use_lang, ErrorCard, Loading};
+use super::{organiser_lang, text_lang, use_lang, ErrorCard, Loading};
 use crate::api::get_event;
 use crate::event::RegistrationWindow;
 use crate::i18n::{format_span, T};
@@ -32,9 +32,9 @@ pub fn EventPage() -> impl IntoView {
                         };
                         let nl = organiser_lang(lang);
                         view! {
-                            <Title text=e.title.clone()/>
+                            <Title text=e.title_in(lang).text.to_string()/>
                             <article class="event">
-                                <h1 lang=nl>{e.title.clone()}</h1>
+                                <h1 lang=text_lang(lang, e.title_in(lang))>{e.title_in(lang).text.to_string()}</h1>
                                 <dl class="facts">
                                     <dt>{lang.t(T::When)}</dt>
                                     <dd>{format_span(lang, e.starts_at, e.ends_at)}</dd>
@@ -55,7 +55,7 @@ pub fn EventPage() -> impl IntoView {
                                     </dd>
                                 </dl>
                                 <div class="cta">{cta}</div>
-                                <p class="description" lang=nl>{e.description.clone()}</p>
+                                <p class="description" lang=text_lang(lang, e.description_in(lang))>{e.description_in(lang).text.to_string()}</p>
                                 <h2>{lang.t(T::Programme)}</h2>
                                 <Programme text=e.programme.clone() lang=nl/>
                             </article>

@@ -1,6 +1,6 @@
 //! Home: the upcoming events, soonest first.
 
-use super::{organiser_lang, use_lang, ErrorCard, Loading};
+use super::{text_lang, use_lang, ErrorCard, Loading};
 use crate::api::list_events;
 use crate::i18n::{format_span, T};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
                                         let href = format!("/e/{}", e.slug);
                                         view! {
                                             <li class="card event-card">
-                                                <h2><a href=href lang=organiser_lang(lang)>{e.title.clone()}</a></h2>
+                                                <h2><a href=href lang=text_lang(lang, e.title_in(lang))>{e.title_in(lang).text.to_string()}</a></h2>
                                                 <p class="when">{format_span(lang, e.starts_at, e.ends_at)}</p>
                                                 <p class="where">{format!("{}, {}", e.venue_name, e.venue_address)}</p>
                                             </li>

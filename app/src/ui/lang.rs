@@ -65,6 +65,12 @@ pub fn organiser_lang(page: Lang) -> Option<&'static str> {
     (page != Lang::Nl).then_some(Lang::Nl.tag())
 }
 
+/// The `lang` attribute for an organiser's text that may be translated: none when the text
+/// is in the page's language.
+pub fn text_lang(page: Lang, text: crate::event::Localised<'_>) -> Option<&'static str> {
+    (text.lang != page).then_some(text.lang.tag())
+}
+
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();

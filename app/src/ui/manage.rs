@@ -4,7 +4,7 @@
 //! functions; a refused plain post comes back with its message and the typed values.
 
 use super::fields::{ErrorSummary, FormCtx, RegistrationFields};
-use super::{organiser_lang, use_lang, ErrorCard, Loading};
+use super::{text_lang, use_lang, ErrorCard, Loading};
 use crate::api::{open_registration, CancelRegistration, UpdateRegistration};
 use crate::i18n::T;
 use crate::registration::{FieldErrors, ManageView, RegisterOutcome, Status};
@@ -122,7 +122,7 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
     let topics = view.event.topics.clone();
     let slug = StoredValue::new(event.slug.clone());
     let page_title = {
-        let event_title = event.title.clone();
+        let event_title = event.title_in(lang).text.to_string();
         move || {
             let what = if status.get() == Status::Cancelled {
                 T::CancelledTitle
@@ -136,7 +136,7 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
         <Title text=page_title/>
         <section class="card">
             <h1>{lang.t(T::ManageTitle)}</h1>
-            <p class="event-ref"><a href=format!("/e/{}", event.slug) lang=organiser_lang(lang)>{event.title.clone()}</a></p>
+            <p class="event-ref"><a href=format!("/e/{}", event.slug) lang=text_lang(lang, event.title_in(lang))>{event.title_in(lang).text.to_string()}</a></p>
             <p class="status" data-status=move || status.get().code()>
                 {move || match status.get() {
                     Status::Confirmed => lang.t(T::StatusConfirmed),

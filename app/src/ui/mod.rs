@@ -13,7 +13,7 @@ mod lang;
 mod manage;
 mod register;
 
-pub use lang::{organiser_lang, use_lang};
+pub use lang::{organiser_lang, text_lang, use_lang};
 pub use manage::PostedManage;
 pub use register::PostedForm;
 

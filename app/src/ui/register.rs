@@ -3,7 +3,7 @@
 //! with the wasm it validates live and submits through the `register` server function.
 
 use super::fields::{ErrorSummary, FormCtx, RegistrationFields};
-use super::{organiser_lang, use_lang, ErrorCard, Loading};
+use super::{text_lang, use_lang, ErrorCard, Loading};
 use crate::api::{get_event, Register};
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::T;
@@ -102,9 +102,9 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
     };
     let pending = action.pending();
     view! {
-        <Title text=format!("{} {}", lang.t(T::RegisterTitle), event.title)/>
+        <Title text=format!("{} {}", lang.t(T::RegisterTitle), event.title_in(lang).text)/>
         <section class="card form-card">
-            <h1>{lang.t(T::RegisterTitle)} " " <a href=format!("/e/{}", event.slug) lang=organiser_lang(lang)>{event.title.clone()}</a></h1>
+            <h1>{lang.t(T::RegisterTitle)} " " <a href=format!("/e/{}", event.slug) lang=text_lang(lang, event.title_in(lang))>{event.title_in(lang).text.to_string()}</a></h1>
             {event.is_full().then(|| view! { <p class="notice">{lang.t(T::EventFull)}</p> })}
             {match closed {
                 Some(t) => view! { <p class="notice" role="alert">{lang.t(t)}</p> }.into_any(),

@@ -152,6 +152,16 @@ pub fn EventFormView(original: String, initial: EventForm, submit: T) -> impl In
             <Input errors field=EventField::Topics label=T::CoordEventsFieldTopics value=f.topics hint=T::CoordEventsTopicsHint required=false multiline=true/>
             <Choices errors field=EventField::OrgTypes label=T::CoordEventsFieldOrgTypes options=org_types chosen=f.org_types/>
             <Choices errors field=EventField::Sectors label=T::CoordEventsFieldSectors options=sectors chosen=f.sectors/>
+            <fieldset class="translations">
+                <legend>{lang.t(T::CoordEventsTranslations)}</legend>
+                <p class="hint">{lang.t(T::CoordEventsTranslationsHint)}</p>
+                <div class="grid two">
+                    <Input errors field=EventField::TitleEn label=T::CoordEventsFieldTitleEn value=f.title_en required=false/>
+                    <Input errors field=EventField::TitleFr label=T::CoordEventsFieldTitleFr value=f.title_fr required=false/>
+                    <Input errors field=EventField::DescriptionEn label=T::CoordEventsFieldDescriptionEn value=f.description_en required=false multiline=true/>
+                    <Input errors field=EventField::DescriptionFr label=T::CoordEventsFieldDescriptionFr value=f.description_fr required=false multiline=true/>
+                </div>
+            </fieldset>
             <button type="submit" class="button primary" disabled=move || action.pending().get()>
                 {lang.t(submit)}
             </button>
