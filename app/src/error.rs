@@ -72,6 +72,9 @@ pub enum AppError {
     /// A destructive step that needs the confirmation box ticked.
     #[error("confirmation needed")]
     ConfirmationNeeded,
+    /// The planner refused what was asked, for the reason the message names.
+    #[error("planner refused")]
+    Planner(T),
 }
 
 impl AppError {
@@ -102,6 +105,7 @@ impl AppError {
             AppError::WrongRegistrationStatus => T::CoordRegErrWrongStatus,
             AppError::EventInvalid(_) => T::CoordEventsErrInvalid,
             AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
+            AppError::Planner(t) => *t,
         }
     }
 
@@ -124,7 +128,7 @@ impl AppError {
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
             AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
-            AppError::EventInvalid(_) | AppError::ConfirmationNeeded => 422,
+            AppError::EventInvalid(_) | AppError::ConfirmationNeeded | AppError::Planner(_) => 422,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

@@ -12,6 +12,8 @@ pub mod event;
 pub mod events;
 pub mod i18n;
 pub mod overview;
+#[cfg(feature = "coordinator")]
+pub mod planner;
 pub mod privacy;
 pub mod registration;
 #[cfg(feature = "seating")]

@@ -50,6 +50,11 @@ impl AppState {
 }
 
 impl AppState {
+    /// The table planner.
+    pub fn planner(&self) -> crate::planner::service::Planner {
+        crate::planner::service::Planner::new(self.db.clone())
+    }
+
     /// The privacy service (erasure, export, purge) with what it needs from this state.
     pub fn privacy(&self) -> crate::privacy::service::Privacy {
         crate::privacy::service::Privacy::new(

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod events;
 pub mod outbox;
+pub mod planner;
 pub mod privacy;
 pub mod registration_table;
 pub mod registrations;

@@ -14,6 +14,7 @@ mod event_overview;
 mod forgot;
 mod login;
 mod mail_status;
+mod planner;
 mod registrations;
 mod set_password;
 
@@ -25,6 +26,7 @@ pub use event_overview::EventOverviewPage;
 pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
 pub use mail_status::MailStatusPage;
+pub use planner::PlannerPage;
 pub use registrations::RegistrationsPage;
 pub use set_password::SetPasswordPage;
 

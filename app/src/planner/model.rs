@@ -1,0 +1,176 @@
+//! What the planner page shows and sends: the quick table set-up ([`TableSetup`], checked
+//! on construction), the event's tables, and a plan as a seating chart per round with its
+//! quality figures. Shared with the coordinator bundle.
+
+use crate::domain::OrgType;
+use crate::i18n::T;
+use serde::{Deserialize, Serialize};
+
+/// Most tables one event may have.
+pub const MAX_TABLES: u32 = 500;
+/// Largest table.
+pub const MAX_TABLE_SIZE: u32 = 50;
+/// Most networking rounds.
+pub const MAX_ROUNDS: u32 = 20;
+
+/// "16 tables of 8, 3 rounds": the set-up in one step, validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableSetup {
+    pub tables: u32,
+    pub size: u32,
+    pub rounds: u32,
+}
+
+/// A field of the set-up form and the message for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SetupField {
+    Tables,
+    Size,
+    Rounds,
+}
+
+impl TableSetup {
+    /// Reads the three numbers as typed; the first wrong one is refused with its field.
+    pub fn parse(tables: &str, size: &str, rounds: &str) -> Result<TableSetup, (SetupField, T)> {
+        let number = |raw: &str, min: u32, max: u32, field: SetupField, err: T| {
+            raw.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (min..=max).contains(n))
+                .ok_or((field, err))
+        };
+        Ok(TableSetup {
+            tables: number(tables, 1, MAX_TABLES, SetupField::Tables, T::PlanErrTables)?,
+            size: number(size, 2, MAX_TABLE_SIZE, SetupField::Size, T::PlanErrSize)?,
+            rounds: number(rounds, 1, MAX_ROUNDS, SetupField::Rounds, T::PlanErrRounds)?,
+        })
+    }
+
+    /// Seats in one round.
+    pub fn seats(&self) -> u32 {
+        self.tables * self.size
+    }
+
+    /// The tables' names: "1", "2", …
+    pub fn names(&self) -> Vec<String> {
+        (1..=self.tables).map(|n| n.to_string()).collect()
+    }
+}
+
+/// One table of an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannerTable {
+    pub name: String,
+    pub capacity: u32,
+}
+
+/// Everything the planner page shows for an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlannerView {
+    pub slug: String,
+    pub title: String,
+    pub tables: Vec<PlannerTable>,
+    /// Rounds of the latest set-up (or plan).
+    pub rounds: u32,
+    /// Confirmed registrations: the people to seat.
+    pub participants: usize,
+    pub plan: Option<PlanView>,
+}
+
+impl PlannerView {
+    pub fn seats(&self) -> u32 {
+        self.tables.iter().map(|t| t.capacity).sum()
+    }
+}
+
+/// A plan: who sits where in every round, and how good it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub rounds: Vec<RoundView>,
+    pub quality: Quality,
+    /// When it was made, RFC 3339.
+    pub made_at: String,
+    pub runtime_ms: u64,
+    /// People confirmed now who are not in the plan (registered after it was made).
+    pub unseated: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundView {
+    pub number: u32,
+    pub tables: Vec<TableView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableView {
+    pub name: String,
+    pub capacity: u32,
+    pub people: Vec<Seat>,
+    /// Distinct organisation types at the table.
+    pub groups: usize,
+    /// People at the table with a need that someone at the table offers.
+    pub needs_met: usize,
+}
+
+/// One person at a table (no contact details).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seat {
+    pub name: String,
+    pub organisation: String,
+    /// `None`: the registration is gone since the plan was made (cancelled or erased).
+    pub org_type: Option<OrgType>,
+}
+
+/// The plan's quality, as the quality panel states it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quality {
+    /// Extra meetings of a pair (0 is the minimum).
+    pub repeats: usize,
+    /// Pairs of colleagues (same organisation) at one table.
+    pub colleagues_together: usize,
+    /// Organisation types among the participants, and per table the fewest and the mean.
+    pub groups_in_event: usize,
+    pub groups_min: usize,
+    pub groups_mean: f64,
+    /// Person-rounds whose need someone at the table offers, of those with a need.
+    pub needs_met: usize,
+    pub needs_total: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setup_reads_three_numbers_in_range() {
+        assert_eq!(
+            TableSetup::parse(" 16 ", "8", "3"),
+            Ok(TableSetup {
+                tables: 16,
+                size: 8,
+                rounds: 3
+            })
+        );
+        assert_eq!(
+            TableSetup::parse("16", "8", "3").map(|s| s.seats()),
+            Ok(128)
+        );
+        let cases = [
+            ("0", "8", "3", SetupField::Tables),
+            ("x", "8", "3", SetupField::Tables),
+            ("501", "8", "3", SetupField::Tables),
+            ("16", "1", "3", SetupField::Size),
+            ("16", "51", "3", SetupField::Size),
+            ("16", "-8", "3", SetupField::Size),
+            ("16", "8", "0", SetupField::Rounds),
+            ("16", "8", "21", SetupField::Rounds),
+        ];
+        for (t, s, r, field) in cases {
+            assert_eq!(
+                TableSetup::parse(t, s, r).map_err(|e| e.0),
+                Err(field),
+                "{t} {s} {r}"
+            );
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Planner rows: an event's tables (replaced as a whole by the quick set-up), its number of
+//! rounds, the people to seat (confirmed registrations, the fields the engine uses) and the
+//! latest plan as JSON.
+
+use super::{from_json_list, Db, StoreError, Tx};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+
+/// One table as stored, in position order.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct TableRow {
+    pub name: String,
+    pub capacity: i64,
+    pub min_size: i64,
+}
+
+/// A confirmed registration as the planner sees it (no contact details).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonRow {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub organisation: String,
+    pub org_type: String,
+    pub sector: String,
+    pub offers: Vec<String>,
+    pub needs: Vec<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct RawPerson {
+    id: i64,
+    first_name: String,
+    last_name: String,
+    organisation: String,
+    org_type: String,
+    sector: String,
+    offers: String,
+    needs: String,
+}
+
+/// The latest plan of an event.
+pub struct PlanRow {
+    pub plan: String,
+    pub runtime_ms: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn tables(db: &Db, event_id: i64) -> Result<Vec<TableRow>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_as("SELECT name, capacity, min_size FROM planner_tables WHERE event_id = $1 ORDER BY position, id")
+            .bind(event_id)
+            .fetch_all(p)
+            .await?
+    }))
+}
+
+pub async fn rounds(db: &Db, event_id: i64) -> Result<Option<i64>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_scalar("SELECT rounds FROM planner_settings WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_optional(p)
+            .await?
+    }))
+}
+
+/// Replaces the event's tables with `tables` (name, capacity), sets its rounds and drops its
+/// plan (which seated people at the old tables), in one transaction.
+pub async fn replace_setup(
+    tx: &mut Tx,
+    event_id: i64,
+    tables: &[(String, i64)],
+    rounds: i64,
+) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("DELETE FROM planner_plans WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("DELETE FROM planner_tables WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("DELETE FROM planner_settings WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("INSERT INTO planner_settings (event_id, rounds) VALUES ($1, $2)")
+            .bind(event_id)
+            .bind(rounds)
+            .execute(&mut *c)
+            .await?;
+        for (position, (name, capacity)) in tables.iter().enumerate() {
+            sqlx::query("INSERT INTO planner_tables (event_id, position, name, capacity, min_size) VALUES ($1, $2, $3, $4, 0)")
+                .bind(event_id)
+                .bind(position as i64)
+                .bind(name)
+                .bind(capacity)
+                .execute(&mut *c)
+                .await?;
+        }
+    });
+    Ok(())
+}
+
+/// The confirmed registrations of an event, in registration order.
+pub async fn people(db: &Db, event_id: i64) -> Result<Vec<PersonRow>, StoreError> {
+    let rows: Vec<RawPerson> = on_db!(db, p => {
+        sqlx::query_as(
+            "SELECT id, first_name, last_name, organisation, org_type, sector, offers, needs \
+             FROM registrations WHERE event_id = $1 AND status = 'confirmed' ORDER BY id",
+        )
+        .bind(event_id)
+        .fetch_all(p)
+        .await?
+    });
+    rows.into_iter()
+        .map(|r| {
+            Ok(PersonRow {
+                id: r.id,
+                first_name: r.first_name,
+                last_name: r.last_name,
+                organisation: r.organisation,
+                org_type: r.org_type,
+                sector: r.sector,
+                offers: from_json_list(&r.offers)?,
+                needs: from_json_list(&r.needs)?,
+            })
+        })
+        .collect()
+}
+
+pub async fn plan(db: &Db, event_id: i64) -> Result<Option<PlanRow>, StoreError> {
+    let row: Option<(String, i64, DateTime<Utc>)> = on_db!(db, p => {
+        sqlx::query_as("SELECT plan, runtime_ms, created_at FROM planner_plans WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_optional(p)
+            .await?
+    });
+    Ok(row.map(|(plan, runtime_ms, created_at)| PlanRow {
+        plan,
+        runtime_ms,
+        created_at,
+    }))
+}
+
+/// Stores `plan` as the event's latest.
+pub async fn save_plan(
+    tx: &mut Tx,
+    event_id: i64,
+    plan: &str,
+    runtime_ms: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("DELETE FROM planner_plans WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("INSERT INTO planner_plans (event_id, plan, runtime_ms, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(event_id)
+            .bind(plan)
+            .bind(runtime_ms)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}
