@@ -1,6 +1,6 @@
 # Tafelronde — the two commands: `make run` and `make test`.
 # Both install what is missing first (.ci/toolchain.sh) and print what they do.
-.PHONY: run test toolchain site lint bench-seating bench-mail
+.PHONY: run test toolchain site lint bench-seating bench-mail bench-planner
 
 SHELL := /bin/bash
 MAILDEV_SMTP ?= 1025
@@ -30,6 +30,10 @@ site: toolchain
 ## Seating benchmark over ../shared/bench/tables/instances plus generated instances.
 bench-seating:
 	cargo run --release -p server -- bench-seating
+
+## Table planner benchmark: registrations -> plan -> seating chart for 120 and 600 people.
+bench-planner:
+	cargo run --release -p server -- bench-planner
 
 ## Mail delivery benchmark: BENCH_MAIL_COUNT mails queued in a fresh SQLite outbox and
 ## delivered by the real worker, once to maildev and once to a minimal SMTP sink (Python

@@ -1,6 +1,6 @@
 //! The `tafelronde` binary: `serve` (default) runs the web app; `seat` and
 //! `bench-seating` run the seating engine from the command line; `bench-mail` measures
-//! mail delivery; `purge` runs the privacy purge once; `coordinator add EMAIL` creates a
+//! mail delivery and `bench-planner` the table planner; `purge` runs the privacy purge once; `coordinator add EMAIL` creates a
 //! coordinator account and queues its invitation.
 
 use clap::{Parser, Subcommand};
@@ -56,6 +56,13 @@ enum Command {
         #[arg(long, default_value_t = 8)]
         concurrency: usize,
     },
+    /// Time the table planner from confirmed registrations to a seating chart (fresh SQLite
+    /// file, 3 rounds, tables of 8) for each number of people.
+    BenchPlanner {
+        /// Numbers of people.
+        #[arg(long, value_delimiter = ',', default_value = "120,600")]
+        people: Vec<usize>,
+    },
     /// Purge the personal data of events that ended more than PRIVACY_PURGE_DAYS_AFTER_EVENT
     /// days ago (anonymous counts stay), and print what was purged.
     Purge {
@@ -107,6 +114,7 @@ fn main() -> ExitCode {
             smtp_port,
             concurrency,
         } => bench_mail(count, smtp_port, concurrency),
+        Command::BenchPlanner { people } => bench_planner(&people),
         Command::Purge { dry_run } => purge(dry_run),
         Command::Coordinator {
             action: CoordinatorCommand::Add { email, lang },
@@ -227,6 +235,25 @@ fn bench_mail(count: usize, smtp_port: u16, concurrency: usize) -> ExitCode {
         }
         Err(e) => {
             eprintln!("tafelronde bench-mail: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn bench_planner(people: &[usize]) -> ExitCode {
+    let result = tokio::runtime::Runtime::new()
+        .map_err(|e| e.to_string())
+        .and_then(|rt| {
+            rt.block_on(app::planner::bench::run(people))
+                .map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(summary) => {
+            print!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("tafelronde bench-planner: {e}");
             ExitCode::FAILURE
         }
     }

@@ -3,7 +3,9 @@
 //! URL-encoded bodies with every argument defaulted (an `ActionForm` before the wasm has
 //! loaded is a plain post), so a caller without a session meets the check first.
 
-use super::model::{PlannerView, TableSetup};
+use super::model::PlannerView;
+#[cfg(feature = "ssr")]
+use super::model::TableSetup;
 #[cfg(feature = "ssr")]
 use crate::accounts::api::require_coordinator;
 use crate::error::AppError;

@@ -5,6 +5,8 @@
 
 #[cfg(feature = "coordinator")]
 pub mod api;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod bench;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod problem;
