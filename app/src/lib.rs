@@ -13,6 +13,7 @@ pub mod events;
 pub mod i18n;
 pub mod overview;
 pub mod privacy;
+pub mod programme;
 pub mod registration;
 #[cfg(feature = "seating")]
 pub mod seating;

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod events;
 pub mod outbox;
 pub mod privacy;
+pub mod programme;
 pub mod registration_table;
 pub mod registrations;
 
