@@ -19,6 +19,7 @@ on_both_databases!(
     calendar_times_are_right_in_brussels_across_the_clock_change,
     conflicts_are_refused_and_nothing_is_written,
     a_seat_gets_the_agenda_by_mail_and_on_the_manage_page,
+    on_the_day_the_current_and_next_session_stand_out,
 );
 
 /// Adds the demo event as `slug` with the seed's programme; returns its start.
@@ -299,6 +300,33 @@ async fn calendar_times_are_right_in_brussels_across_the_clock_change(db: &TestD
     assert_eq!(first.get_sequence(), Some(1));
     assert_eq!(local(utc(first.get_start())), "2026-10-25 01:00 CEST");
 
+    // A speaker's new name reaches the entries they are in (SEQUENCE again); taking them
+    // off the programme too.
+    programme
+        .update_speaker(
+            "nacht",
+            speaker,
+            &SpeakerInput {
+                name: "Nora Dag".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let (_, _, body) = calendar(&srv, "/e/nacht/agenda.ics").await;
+    let first = events_of(&body).remove(0);
+    assert_eq!(first.get_sequence(), Some(2));
+    assert!(first.get_description().unwrap_or("").contains("Nora Dag"));
+    programme.delete_speaker("nacht", speaker).await.unwrap();
+    let (_, _, body) = calendar(&srv, "/e/nacht/agenda.ics").await;
+    let first = events_of(&body).remove(0);
+    assert_eq!(first.get_sequence(), Some(3));
+    assert!(!first.get_description().unwrap_or("").contains("Nora"));
+    assert!(matches!(
+        programme.delete_speaker("nacht", speaker).await,
+        Err(ProgrammeError::NotFound)
+    ));
+
     // The demo's programme: the talk of the schepen at 14:10 Brussels time.
     let start = demo_with_programme(&srv, "demo").await;
     let (_, _, body) = calendar(&srv, "/e/demo/agenda.ics").await;
@@ -460,8 +488,14 @@ async fn conflicts_are_refused_and_nothing_is_written(db: &TestDb) {
         ends_at: talk.ends_at + chrono::Duration::minutes(5),
         ..base.clone()
     };
-    p.create_session("demo", &after).await.unwrap();
+    let added = p.create_session("demo", &after).await.unwrap();
     assert_eq!(count_sessions(&srv, "demo").await, before + 1);
+    p.delete_session("demo", added).await.unwrap();
+    assert_eq!(count_sessions(&srv, "demo").await, before);
+    assert!(matches!(
+        p.delete_session("demo", added).await,
+        Err(ProgrammeError::NotFound)
+    ));
     assert!(matches!(
         p.update_session("demo", 999_999, &after).await,
         Err(ProgrammeError::NotFound)
@@ -502,5 +536,75 @@ async fn a_seat_gets_the_agenda_by_mail_and_on_the_manage_page(db: &TestDb) {
         "{page}"
     );
     assert!(page.contains("Ronde 1: je tafel verschijnt hier"), "{page}");
+    srv.stop().await;
+}
+
+/// The opening tag of the `<li>` of the session titled `title`.
+fn session_tag<'a>(page: &'a str, title: &str) -> &'a str {
+    let at = position(page, &format!(">{title}</h2>"));
+    let start = page[..at]
+        .rfind("<li id=\"session-")
+        .expect("the session's item");
+    &page[start..start + page[start..].find('>').unwrap()]
+}
+
+async fn on_the_day_the_current_and_next_session_stand_out(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "vandaag", 50).await;
+    let id = app::store::events::by_slug(&srv.state.db, "vandaag")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let now = Utc::now();
+    let minutes = chrono::Duration::minutes;
+    let mut e = app::demo::demo_event(now);
+    e.slug = "vandaag".into();
+    e.starts_at = now - minutes(120);
+    e.ends_at = now + minutes(120);
+    let mut tx = srv.state.db.begin_write().await.unwrap();
+    app::store::events::update_tx(&mut tx, id, &e)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let p = srv.state.programme();
+    for (title, from, to) in [
+        ("Voorbij", -90, -30),
+        ("Lopend", -30, 30),
+        ("Volgend", 30, 60),
+        ("Later", 60, 90),
+    ] {
+        let input = SessionInput {
+            title: title.into(),
+            description: String::new(),
+            kind: SessionKind::Talk,
+            starts_at: now + minutes(from),
+            ends_at: now + minutes(to),
+            room: String::new(),
+            speakers: vec![],
+        };
+        p.create_session("vandaag", &input).await.unwrap();
+    }
+    let (status, page) = get(&srv, "/e/vandaag/agenda").await;
+    assert_eq!(status, 200);
+    let current = session_tag(&page, "Lopend");
+    assert!(
+        current.contains("session current") && current.contains("aria-current=\"time\""),
+        "{current}"
+    );
+    let next = session_tag(&page, "Volgend");
+    assert!(
+        next.contains("session next") && !next.contains("aria-current"),
+        "{next}"
+    );
+    for other in ["Voorbij", "Later"] {
+        let tag = session_tag(&page, other);
+        assert!(tag.contains("class=\"session\""), "{tag}");
+    }
+    assert!(
+        page.contains(">Nu bezig<") && page.contains(">Hierna<"),
+        "{page}"
+    );
     srv.stop().await;
 }
