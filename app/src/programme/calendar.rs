@@ -1,8 +1,7 @@
-//! The programme as calendar files (server only), built with the `icalendar` crate: the
-//! whole programme (`/e/<slug>/agenda.ics`, also the feed calendar apps subscribe to) and
-//! one session (`/e/<slug>/sessions/<id>.ics`). Times are written in UTC (unambiguous
-//! across daylight-saving changes; calendars show them in local time), each session has a
-//! stable UID and its SEQUENCE and LAST-MODIFIED, so a change reaches subscribers.
+//! The programme as calendar files (server only, `icalendar` crate): the whole programme
+//! (`/e/<slug>/agenda.ics`, the subscribable feed) and one session (`…/sessions/<id>.ics`).
+//! Times in UTC (unambiguous across DST changes); each session has a stable UID, SEQUENCE
+//! and LAST-MODIFIED, so a change reaches subscribers.
 
 use super::model::SessionView;
 use super::service::session_views;
