@@ -276,6 +276,17 @@ async fn calendar_times_are_right_in_brussels_across_the_clock_change(db: &TestD
     assert!(first.get_last_modified().is_some());
     assert!(first.get_location().unwrap_or("").contains("Kelder"));
     assert!(first.get_description().unwrap_or("").contains("Nora Nacht"));
+    assert!(
+        first
+            .get_uid()
+            .unwrap_or("")
+            .starts_with(&format!("session-{session}@")),
+        "{body}"
+    );
+    assert!(
+        !body.contains("DESCRIPTION:\\n"),
+        "no empty first line: {body}"
+    );
 
     // One session's file: just that session, with the same UID.
     let (status, kind, one) = calendar(&srv, &format!("/e/nacht/sessions/{session}.ics")).await;

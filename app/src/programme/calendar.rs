@@ -15,14 +15,15 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, EventLike};
 
-/// The host part of `base_url`, for UIDs (`session-12@host`).
+/// The host name in `base_url` (no port), for UIDs (`session-12@host`).
 fn host(base_url: &str) -> &str {
     base_url
         .split("://")
         .nth(1)
         .unwrap_or("tafelronde")
-        .split('/')
+        .split(['/', ':'])
         .next()
+        .filter(|h| !h.is_empty())
         .unwrap_or("tafelronde")
 }
 
@@ -49,7 +50,9 @@ fn entry(
         }
     }
     if !s.description.is_empty() {
-        description.push('\n');
+        if !description.is_empty() {
+            description.push('\n');
+        }
         description.push_str(&s.description);
     }
     let venue = format!("{}, {}", event.view.venue_name, event.view.venue_address);
@@ -58,13 +61,17 @@ fn entry(
     } else {
         format!("{} — {venue}", s.room)
     };
-    icalendar::Event::new()
+    let mut entry = icalendar::Event::new();
+    let description = description.trim_end();
+    if !description.is_empty() {
+        entry.description(description);
+    }
+    entry
         .uid(&format!("session-{}@{}", s.id, host(base_url)))
         .timestamp(updated)
         .last_modified(updated)
         .sequence(u32::try_from(sequence).unwrap_or(0))
         .summary(&s.title)
-        .description(description.trim_end())
         .location(&location)
         .starts(s.starts_at)
         .ends(s.ends_at)
@@ -168,5 +175,22 @@ pub async fn session(
     {
         Some(id) => answer(&state, &slug, Some(id)).await,
         None => not_found(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host;
+
+    #[test]
+    fn uids_use_the_host_name() {
+        for (url, want) in [
+            ("https://tafelronde.example", "tafelronde.example"),
+            ("http://127.0.0.1:3410", "127.0.0.1"),
+            ("https://x.be/sub/path", "x.be"),
+            ("", "tafelronde"),
+        ] {
+            assert_eq!(host(url), want, "{url}");
+        }
     }
 }
