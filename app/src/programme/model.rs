@@ -94,6 +94,8 @@ pub struct SessionView {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub room: String,
+    /// The editor's order among sessions that start and end together (parallel sessions).
+    pub position: i64,
     /// For networking sessions: the round number (1, 2, … in time order).
     pub round: Option<u32>,
     pub speakers: Vec<SpeakerView>,
@@ -421,9 +423,10 @@ pub fn conflicts(candidate: &Slot, others: &[Slot]) -> Vec<Problem> {
     found
 }
 
-/// Sorts sessions by start (then end, then id) and numbers the networking rounds 1, 2, …
+/// Sorts sessions by start (then end, then the editor's position) and numbers the
+/// networking rounds 1, 2, …
 pub fn order_and_number(sessions: &mut [SessionView]) {
-    sessions.sort_by_key(|s| (s.starts_at, s.ends_at, s.id));
+    sessions.sort_by_key(|s| (s.starts_at, s.ends_at, s.position, s.id));
     let mut round = 0;
     for s in sessions.iter_mut() {
         s.round = if s.kind == SessionKind::Networking {
@@ -706,6 +709,7 @@ mod tests {
             starts_at: at(from.0, from.1),
             ends_at: at(to.0, to.1),
             room: String::new(),
+            position: id,
             round: None,
             speakers: vec![],
         }

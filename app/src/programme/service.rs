@@ -57,6 +57,7 @@ pub fn session_views(p: &StoredProgramme) -> Result<Vec<SessionView>, StoreError
                 starts_at: s.starts_at,
                 ends_at: s.ends_at,
                 room: s.room.clone(),
+                position: s.position,
                 round: None,
                 speakers,
             })

@@ -415,7 +415,7 @@ pub async fn outline_tx(tx: &mut Tx, slug: &str) -> Result<Vec<OutlineItem>, Sto
         let sessions = sqlx::query_as(
             "SELECT s.id, s.starts_at, s.kind, s.title FROM programme_sessions s \
              JOIN events e ON e.id = s.event_id WHERE e.slug = $1 \
-             ORDER BY s.starts_at, s.ends_at, s.id",
+             ORDER BY s.starts_at, s.ends_at, s.position, s.id",
         )
         .bind(slug)
         .fetch_all(&mut *c)
