@@ -69,6 +69,9 @@ pub enum AppError {
     /// The coordinator's event form has invalid fields (each with its message).
     #[error("invalid event form")]
     EventInvalid(crate::events::model::EventErrors),
+    /// A programme change that breaks a rule (field, hours, room or speaker conflict).
+    #[error("invalid programme change")]
+    ProgrammeInvalid(crate::programme::model::Problem),
     /// A destructive step that needs the confirmation box ticked.
     #[error("confirmation needed")]
     ConfirmationNeeded,
@@ -106,6 +109,7 @@ impl AppError {
             AppError::EventInvalid(_) => T::CoordEventsErrInvalid,
             AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
             AppError::Planner(t) => *t,
+            AppError::ProgrammeInvalid(p) => p.message(),
         }
     }
 
@@ -129,6 +133,7 @@ impl AppError {
             AppError::WeakPassword => 422,
             AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
             AppError::EventInvalid(_) | AppError::ConfirmationNeeded | AppError::Planner(_) => 422,
+            AppError::ProgrammeInvalid(_) => 422,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

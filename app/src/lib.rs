@@ -15,6 +15,7 @@ pub mod overview;
 #[cfg(feature = "coordinator")]
 pub mod planner;
 pub mod privacy;
+pub mod programme;
 pub mod registration;
 #[cfg(feature = "seating")]
 pub mod seating;

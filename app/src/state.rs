@@ -74,3 +74,10 @@ impl AppState {
         )
     }
 }
+
+impl AppState {
+    /// The programme service (agenda, sessions, speakers) from this state.
+    pub fn programme(&self) -> crate::programme::service::Programme {
+        crate::programme::service::Programme::new(self.db.clone(), &self.config.base_url)
+    }
+}

@@ -43,6 +43,7 @@ test('every attendee page has its own title and fits a phone', async ({ page, br
   const pages: [string, string][] = [
     ['home', '/'],
     ['event', DEMO],
+    ['agenda', `${DEMO}/agenda`],
     ['register', `${DEMO}/register`],
     ['check-mail', `${DEMO}/check-mail`],
     ['check-mail-waitlist', `${DEMO}/check-mail?waitlist=1`],

@@ -134,6 +134,11 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
             "/coordinator/registrations/{id}/export.json",
             get(app::registration::downloads::person_json),
         )
+        .route("/e/{slug}/agenda.ics", get(app::programme::calendar::feed))
+        .route(
+            "/e/{slug}/sessions/{file}",
+            get(app::programme::calendar::session),
+        )
         .route("/healthz", get(http::health::live))
         .route("/readyz", get(http::health::ready))
         .leptos_routes_with_context(

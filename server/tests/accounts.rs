@@ -24,11 +24,12 @@ on_both_databases!(
 );
 
 /// Server functions anyone may call, each reviewed: the attendee functions (a manage
-/// token is their credential), login, logout (only ends the caller's own session), the
+/// token is their credential), the public agenda (no contact addresses), login, logout (only ends the caller's own session), the
 /// reset request (same answer for every address) and setting a password with a token.
 const PUBLIC: &[&str] = &[
     "/api/events",
     "/api/event",
+    "/api/agenda",
     "/api/register",
     "/api/manage",
     "/api/manage/update",

@@ -8,5 +8,5 @@ pub mod render;
 pub mod sender;
 pub mod worker;
 
-pub use render::{render, MailKind, MailTo};
+pub use render::{render, render_with_agenda, AgendaLine, MailKind, MailTo};
 pub use sender::Mailer;

@@ -60,6 +60,16 @@ impl MailKind {
     }
 }
 
+/// One line of the short agenda in a confirmation mail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaLine {
+    /// Start, Brussels time ("14:10").
+    pub time: String,
+    pub title: String,
+    /// The speakers, or "Ronde 1" for a networking round (may be empty).
+    pub who: String,
+}
+
 /// The values both templates show (already translated; escaped by the HTML template).
 struct Fields<'a> {
     lang_tag: &'a str,
@@ -77,6 +87,10 @@ struct Fields<'a> {
     bye: &'a str,
     org: &'a str,
     org_mail: &'a str,
+    /// The short agenda (empty: no programme, or not this kind of mail).
+    agenda: &'a [AgendaLine],
+    agenda_title: &'a str,
+    agenda_url: &'a str,
 }
 
 #[derive(Template)]
@@ -139,12 +153,24 @@ pub struct MailTo<'a> {
 /// Builds the mail for `kind`. A [`MailKind::Cancelled`] mail carries no personal link
 /// (`to.manage_url` is not used) but the event's registration page on `to.base_url`.
 pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: String) -> NewMail {
+    render_with_agenda(kind, event, to, &[], message_id)
+}
+
+/// [`render`] with the event's short agenda, shown in mails for people with a seat.
+pub fn render_with_agenda(
+    kind: MailKind,
+    event: &EventView,
+    to: &MailTo<'_>,
+    agenda: &[AgendaLine],
+    message_id: String,
+) -> NewMail {
     let lang = to.lang;
     let t = |k: T| lang.t(k);
     let when = format_span(lang, event.starts_at, event.ends_at);
     let calendar = kind.has_calendar();
     let cancelled = kind == MailKind::Cancelled;
     let register_url = format!("{}/e/{}/register", to.base_url, event.slug);
+    let agenda_url = format!("{}/e/{}/agenda", to.base_url, event.slug);
     let fields = Fields {
         lang_tag: lang.tag(),
         hello: t(T::MailHello),
@@ -177,6 +203,9 @@ pub fn render(kind: MailKind, event: &EventView, to: &MailTo<'_>, message_id: St
         }),
         org: &event.organiser_name,
         org_mail: &event.organiser_email,
+        agenda: if calendar { agenda } else { &[] },
+        agenda_title: t(T::MailAgenda),
+        agenda_url: &agenda_url,
     };
     // Rendering only fails when a value's Display fails; ours are plain strings.
     let (body_text, body_html) = if cancelled {
@@ -341,7 +370,8 @@ mod tests {
         }
     }
 
-    /// Subject, text and HTML of every kind of mail, in Dutch and English.
+    /// Subject, text and HTML of every kind of mail, in Dutch and English; the short agenda
+    /// only in the mails of people with a seat.
     #[test]
     fn snapshots_of_every_mail() {
         for lang in [Lang::Nl, Lang::En] {
@@ -360,7 +390,25 @@ mod tests {
                     manage_url: "https://tafelronde.example/m/0123abcd",
                     base_url: "https://tafelronde.example",
                 };
-                let m = render(kind, &event(), &to, "<id@tafelronde.example>".into());
+                let agenda = [
+                    AgendaLine {
+                        time: "14:10".into(),
+                        title: "Lokale besturen <als> regisseur".into(),
+                        who: "Serge Vander Linden".into(),
+                    },
+                    AgendaLine {
+                        time: "15:45".into(),
+                        title: "Netwerktafels".into(),
+                        who: "Ronde 1".into(),
+                    },
+                ];
+                let m = render_with_agenda(
+                    kind,
+                    &event(),
+                    &to,
+                    &agenda,
+                    "<id@tafelronde.example>".into(),
+                );
                 let seat = match kind {
                     MailKind::LinkResent { has_seat: true } => "_seat",
                     MailKind::LinkResent { has_seat: false } => "_no_seat",

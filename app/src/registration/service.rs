@@ -9,7 +9,7 @@ use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::{Lang, T};
-use crate::mail::{render, MailKind, MailTo};
+use crate::mail::{render, render_with_agenda, MailKind, MailTo};
 use crate::store::events::{self, StoredEvent};
 use crate::store::registrations::{self, StoredRegistration};
 use crate::store::{outbox, Db, StoreError, Tx};
@@ -110,7 +110,15 @@ impl Registrations {
             base_url: &self.base_url,
         };
         let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
-        let mut mail = render(m.kind, event, &to, message_id);
+        // People with a seat get the short agenda in their mail.
+        let agenda = if m.kind.has_calendar() {
+            crate::programme::service::mail_outline_tx(tx, &event.slug, m.lang)
+                .await
+                .map_err(db_err)?
+        } else {
+            Vec::new()
+        };
+        let mut mail = render_with_agenda(m.kind, event, &to, &agenda, message_id);
         mail.registration_id = Some(m.reg_id);
         outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
         Ok(())

@@ -7,6 +7,7 @@ pub mod events;
 pub mod outbox;
 pub mod planner;
 pub mod privacy;
+pub mod programme;
 pub mod registration_table;
 pub mod registrations;
 

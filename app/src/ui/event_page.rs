@@ -1,9 +1,11 @@
 //! The event page: details, programme, places left and the way to register.
 
+use super::agenda::CompactAgenda;
 use super::{organiser_lang, text_lang, use_lang, ErrorCard, Loading};
 use crate::api::get_event;
 use crate::event::RegistrationWindow;
 use crate::i18n::{format_span, T};
+use crate::programme::api::get_agenda;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -14,12 +16,18 @@ pub fn EventPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let event = Resource::new(slug, get_event);
+    let agenda = Resource::new(slug, get_agenda);
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match event.await {
                     Err(e) => view! { <ErrorCard error=e/> }.into_any(),
                     Ok(e) => {
+                        // The structured programme when there is one, else the free text.
+                        let programme = match agenda.await {
+                            Ok(a) if !a.sessions.is_empty() => view! { <CompactAgenda agenda=a/> }.into_any(),
+                            _ => view! { <Programme text=e.programme.clone() lang=organiser_lang(lang)/> }.into_any(),
+                        };
                         let window = e.window(chrono::Utc::now());
                         let register_href = format!("/e/{}/register", e.slug);
                         let cta = match window {
@@ -30,7 +38,6 @@ pub fn EventPage() -> impl IntoView {
                             RegistrationWindow::NotYetOpen => view! { <p class="notice">{lang.t(T::RegistrationNotYetOpen)}</p> }.into_any(),
                             RegistrationWindow::Closed => view! { <p class="notice">{lang.t(T::RegistrationClosed)}</p> }.into_any(),
                         };
-                        let nl = organiser_lang(lang);
                         view! {
                             <Title text=e.title_in(lang).text.to_string()/>
                             <article class="event">
@@ -57,7 +64,7 @@ pub fn EventPage() -> impl IntoView {
                                 <div class="cta">{cta}</div>
                                 <p class="description" lang=text_lang(lang, e.description_in(lang))>{e.description_in(lang).text.to_string()}</p>
                                 <h2>{lang.t(T::Programme)}</h2>
-                                <Programme text=e.programme.clone() lang=nl/>
+                                {programme}
                             </article>
                         }
                             .into_any()

@@ -3,10 +3,13 @@
 //! confirmation until changes close. Works as plain form posts and, hydrated, via server
 //! functions; a refused plain post comes back with its message and the typed values.
 
+use super::agenda::CompactAgenda;
 use super::fields::{ErrorSummary, FormCtx, RegistrationFields};
 use super::{text_lang, use_lang, ErrorCard, Loading};
 use crate::api::{open_registration, CancelRegistration, UpdateRegistration};
 use crate::i18n::T;
+use crate::programme::api::get_agenda;
+use crate::programme::model::AgendaView;
 use crate::registration::{FieldErrors, ManageView, RegisterOutcome, Status};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,14 +33,22 @@ pub fn ManagePage() -> impl IntoView {
     let posted = use_context::<PostedManage>();
     let data = Resource::new(token, move |t| {
         let posted = posted.clone();
-        async move { (open_registration(t).await, posted) }
+        async move {
+            let registration = open_registration(t).await;
+            // The event's agenda (none for an event without a public programme).
+            let agenda = match &registration {
+                Ok(v) => get_agenda(v.event.slug.clone()).await.ok(),
+                Err(_) => None,
+            };
+            (registration, posted, agenda)
+        }
     });
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    (Err(e), _) => view! { <ErrorCard error=e/> }.into_any(),
-                    (Ok(view), posted) => view! { <Manage view token=token() posted/> }.into_any(),
+                    (Err(e), _, _) => view! { <ErrorCard error=e/> }.into_any(),
+                    (Ok(view), posted, agenda) => view! { <Manage view token=token() posted agenda/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -45,7 +56,12 @@ pub fn ManagePage() -> impl IntoView {
 }
 
 #[component]
-fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl IntoView {
+fn Manage(
+    view: ManageView,
+    token: String,
+    posted: Option<PostedManage>,
+    agenda: Option<AgendaView>,
+) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let flag = move |k: &str| query.with_untracked(|q| q.get(k).is_some());
@@ -153,6 +169,12 @@ fn Manage(view: ManageView, token: String, posted: Option<PostedManage>) -> impl
                 <p><a href=format!("/e/{}/register", slug.get_value())>{lang.t(T::MailRegisterAgainButton)}</a></p>
             </section>
         }>
+            {agenda.clone().filter(|a| !a.sessions.is_empty()).map(|a| view! {
+                <section class="card agenda-card" aria-labelledby="agenda-title">
+                    <h2 id="agenda-title">{lang.t(T::AgendaYourProgramme)}</h2>
+                    <CompactAgenda agenda=a rounds=true/>
+                </section>
+            })}
             <section class="card form-card">
                 <h2>{lang.t(T::EditTitle)}</h2>
                 <form method="post" action=format!("/m/{token}") novalidate=true on:submit=on_save.clone()>

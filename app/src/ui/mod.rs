@@ -2,6 +2,7 @@
 //! Every page renders on the server (async mode: whole pages, right status codes) and works as plain HTML forms without the wasm;
 //! once hydrated, forms validate live and submit through server functions.
 
+mod agenda;
 mod assets;
 mod check_mail;
 #[cfg(feature = "coordinator")]
@@ -85,6 +86,7 @@ fn routes() -> impl IntoView {
         <Routes fallback=move || view! { <NotFound/> }>
             <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug") view=event_page::EventPage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug/agenda") view=agenda::AgendaPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
             <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
@@ -100,6 +102,7 @@ fn routes() -> impl IntoView {
         <Routes fallback=move || view! { <NotFound/> }>
             <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug") view=event_page::EventPage ssr=SsrMode::Async/>
+            <Route path=path!("/e/:slug/agenda") view=agenda::AgendaPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
             <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>

@@ -1,0 +1,11 @@
+//! The programme of an event: sessions (welcome, talks, networking rounds …) and their
+//! speakers. `model` holds the browser-safe views, the validation and the pure conflict
+//! checks; `service` (server only) the rules with the store; `api` the public agenda
+//! server function; `calendar` (server only) the `.ics` files and their GET routes.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod calendar;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
