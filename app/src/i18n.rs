@@ -400,6 +400,7 @@ texts! {
     PlanTables => ["tafels", "tables", "tables"],
     PlanSeatsPerRound => ["plaatsen per ronde", "seats per round", "places par tour"],
     PlanRounds => ["rondes", "rounds", "tours"],
+    PlanRoundsFromProgramme => ["Uit het programma: de netwerkrondes.", "From the programme: its networking rounds.", "Du programme : ses tours de réseautage."],
     PlanSetupTitle => ["Tafels opzetten", "Set up tables", "Préparer les tables"],
     PlanFieldTables => ["Aantal tafels", "Number of tables", "Nombre de tables"],
     PlanFieldSize => ["Plaatsen per tafel", "Seats per table", "Places par table"],

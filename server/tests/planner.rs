@@ -14,6 +14,7 @@ use std::collections::HashSet;
 on_both_databases!(
     registrations_become_a_plan,
     setup_and_planning_refuse_what_cannot_work,
+    the_rounds_are_the_programmes_networking_rounds,
 );
 
 /// Registers `n` people through the plain form: organisations "Org 0", "Org 1" … with two
@@ -229,5 +230,40 @@ async fn setup_and_planning_refuse_what_cannot_work(db: &TestDb) {
     )
     .await;
     assert_eq!(status, 404);
+    srv.stop().await;
+}
+
+async fn the_rounds_are_the_programmes_networking_rounds(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[("TAFELRONDE_DEMO", "true")]).await;
+    let cookie = signed_in(&srv, &mail, "planner").await;
+    let slug = app::demo::DEMO_SLUG;
+    let v = planner(&srv, &cookie, slug).await;
+    // the demo programme has two networking rounds
+    assert_eq!(v["rounds"], 2, "{v}");
+    assert_eq!(v["rounds_from_programme"], true);
+    // a number typed in the set-up does not override the programme
+    let r = post_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/planner/setup",
+        &fields(&[
+            ("slug", slug),
+            ("tables", "4"),
+            ("size", "6"),
+            ("rounds", "5"),
+        ]),
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let v = planner(&srv, &cookie, slug).await;
+    assert_eq!(v["rounds"], 2);
+    assert_eq!(v["tables"].as_array().unwrap().len(), 4);
+    // without a programme: the set-up's number
+    add_event(&srv, "netwerk", 10).await;
+    setup(&srv, &cookie, "2", "").await;
+    let v = planner(&srv, &cookie, "netwerk").await;
+    assert_eq!(v["rounds"], 2);
+    assert_eq!(v["rounds_from_programme"], false);
     srv.stop().await;
 }

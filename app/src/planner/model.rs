@@ -70,8 +70,10 @@ pub struct PlannerView {
     pub slug: String,
     pub title: String,
     pub tables: Vec<PlannerTable>,
-    /// Rounds of the latest set-up (or plan).
+    /// The rounds to plan: the programme's networking rounds, else the set-up's.
     pub rounds: u32,
+    /// Whether [`Self::rounds`] comes from the programme (the set-up's number is not used).
+    pub rounds_from_programme: bool,
     /// Confirmed registrations: the people to seat.
     pub participants: usize,
     pub plan: Option<PlanView>,

@@ -6,6 +6,7 @@ use super::model::{PlannerTable, PlannerView, SetupField, TableSetup};
 use super::problem::{spec, StoredPlan};
 use crate::error::AppError;
 use crate::i18n::T;
+use crate::programme::model::SessionKind;
 use crate::seating::{solve, Problem, SeatingError, SolveOptions};
 use crate::store::{events, planner, Db, StoreError};
 use chrono::Utc;
@@ -74,11 +75,32 @@ impl Planner {
         Ok((e.id, e.view.title))
     }
 
-    async fn rounds(&self, event_id: i64) -> Result<u32, PlannerError> {
-        Ok(planner::rounds(&self.db, event_id)
-            .await?
-            .and_then(|r| u32::try_from(r).ok())
-            .unwrap_or(DEFAULT_ROUNDS))
+    /// The networking rounds in the event's programme (0 when it has none).
+    async fn programme_rounds(&self, event_id: i64) -> Result<u32, PlannerError> {
+        let p = crate::store::programme::of_event(&self.db, event_id).await?;
+        let mut n = 0;
+        for s in &p.sessions {
+            if s.kind()? == SessionKind::Networking {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// The rounds to plan: the programme's networking rounds when it has any, else the
+    /// number set up here; and whether they come from the programme.
+    async fn rounds(&self, event_id: i64) -> Result<(u32, bool), PlannerError> {
+        let from_programme = self.programme_rounds(event_id).await?;
+        if from_programme > 0 {
+            return Ok((from_programme, true));
+        }
+        Ok((
+            planner::rounds(&self.db, event_id)
+                .await?
+                .and_then(|r| u32::try_from(r).ok())
+                .unwrap_or(DEFAULT_ROUNDS),
+            false,
+        ))
     }
 
     /// The planner page of event `slug`.
@@ -86,6 +108,7 @@ impl Planner {
         let (id, title) = self.event_id(slug).await?;
         let tables = planner::tables(&self.db, id).await?;
         let people = planner::people(&self.db, id).await?;
+        let rounds = self.rounds(id).await?;
         let plan = match planner::plan(&self.db, id).await? {
             Some(row) => {
                 let stored: StoredPlan = serde_json::from_str(&row.plan)
@@ -108,7 +131,8 @@ impl Planner {
                     capacity: u32::try_from(t.capacity).unwrap_or_default(),
                 })
                 .collect(),
-            rounds: self.rounds(id).await?,
+            rounds: rounds.0,
+            rounds_from_programme: rounds.1,
             participants: people.len(),
             plan,
         })
@@ -159,7 +183,7 @@ impl Planner {
                 seats,
             });
         }
-        let spec = spec(&people, &tables, self.rounds(id).await?);
+        let spec = spec(&people, &tables, self.rounds(id).await?.0);
         let started = Instant::now();
         let stored = tokio::task::spawn_blocking(move || {
             let problem = Problem::new(spec.clone())?;

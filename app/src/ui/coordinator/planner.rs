@@ -95,7 +95,18 @@ fn PlannerBody(
                     </div>
                     <div class="field">
                         <label for="rounds">{lang.t(T::PlanFieldRounds)}</label>
-                        <input id="rounds" name="rounds" type="number" min="1" max="20" required value=v.rounds.to_string()/>
+                        {if v.rounds_from_programme {
+                            view! {
+                                <input id="rounds" name="rounds" type="number" readonly aria-describedby="rounds-hint" value=v.rounds.to_string()/>
+                                <p class="hint" id="rounds-hint">{lang.t(T::PlanRoundsFromProgramme)}</p>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <input id="rounds" name="rounds" type="number" min="1" max="20" required value=v.rounds.to_string()/>
+                            }
+                            .into_any()
+                        }}
                     </div>
                 </div>
                 {has_plan.then(|| view! {
