@@ -69,6 +69,9 @@ pub enum AppError {
     /// The coordinator's event form has invalid fields (each with its message).
     #[error("invalid event form")]
     EventInvalid(crate::events::model::EventErrors),
+    /// A CSV import without any text.
+    #[error("empty import")]
+    ImportEmpty,
     /// A destructive step that needs the confirmation box ticked.
     #[error("confirmation needed")]
     ConfirmationNeeded,
@@ -102,6 +105,7 @@ impl AppError {
             AppError::WrongRegistrationStatus => T::CoordRegErrWrongStatus,
             AppError::EventInvalid(_) => T::CoordEventsErrInvalid,
             AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
+            AppError::ImportEmpty => T::CoordImpErrEmpty,
         }
     }
 
@@ -124,7 +128,7 @@ impl AppError {
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
             AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
-            AppError::EventInvalid(_) | AppError::ConfirmationNeeded => 422,
+            AppError::EventInvalid(_) | AppError::ConfirmationNeeded | AppError::ImportEmpty => 422,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

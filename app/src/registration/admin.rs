@@ -24,6 +24,9 @@ pub enum AdminError {
     /// The action does not fit the registration's status (e.g. promoting a confirmed one).
     #[error("not possible in status {0:?}")]
     WrongStatus(Status),
+    /// A CSV import with no text.
+    #[error("empty import")]
+    EmptyImport,
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -36,6 +39,7 @@ impl From<AdminError> for AppError {
             AdminError::NotFound => AppError::NotFound,
             AdminError::NoFreeSeat => AppError::NoFreeSeat,
             AdminError::WrongStatus(_) => AppError::WrongRegistrationStatus,
+            AdminError::EmptyImport => AppError::ImportEmpty,
             AdminError::App(e) => e,
             AdminError::Store(e) => db_err(e),
         }

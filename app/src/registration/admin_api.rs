@@ -4,13 +4,27 @@
 //! post works before the wasm loads) and redirect back to the table they came from.
 
 use super::table::TableQuery;
-use super::TablePage;
+use super::{ImportReport, TablePage};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
 use crate::accounts::api::require_coordinator;
+
+/// The language of the coordinator's page (cookie, else the browser's languages): the
+/// language of the mails to people they import.
+#[cfg(feature = "ssr")]
+async fn page_lang() -> crate::i18n::Lang {
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>()
+        .await
+        .unwrap_or_default();
+    let get = |h| headers.get(h).and_then(|v| v.to_str().ok());
+    crate::i18n::Lang::negotiate(
+        get(axum::http::header::COOKIE),
+        get(axum::http::header::ACCEPT_LANGUAGE),
+    )
+}
 
 /// Where a row action returns: `back` if it is one of the coordinator's table pages,
 /// with `done=<what>` added; else the dashboard.
@@ -104,4 +118,39 @@ pub async fn erase_registration(
     tracing::info!(coordinator = who.id, registration = id, "erase");
     redirect_back(&back, "erased");
     Ok(())
+}
+
+/// Coordinator. Checks a CSV import into event `slug` (dry run): the rows that would get a
+/// seat or wait, the bad rows by line and field, the duplicates. Writes nothing.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/import/check")]
+pub async fn check_import(
+    #[server(default)] slug: String,
+    #[server(default)] csv: String,
+) -> Result<ImportReport, AppError> {
+    let _who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    let lang = page_lang().await;
+    Ok(state
+        .registrations()
+        .import_csv(&slug, &csv, lang, false)
+        .await?)
+}
+
+/// Coordinator. Imports the valid rows of a CSV into event `slug` in one transaction (a
+/// seat until full, then the wait list), each person mailed through the outbox; bad rows
+/// and duplicates are left out and reported.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/import/confirm")]
+pub async fn confirm_import(
+    #[server(default)] slug: String,
+    #[server(default)] csv: String,
+) -> Result<ImportReport, AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    let lang = page_lang().await;
+    let report = state
+        .registrations()
+        .import_csv(&slug, &csv, lang, true)
+        .await?;
+    tracing::info!(coordinator = who.id, event = slug, "CSV import");
+    Ok(report)
 }

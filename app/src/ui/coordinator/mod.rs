@@ -12,6 +12,7 @@ mod event_form;
 mod event_new;
 mod event_overview;
 mod forgot;
+mod import;
 mod login;
 mod mail_status;
 mod registrations;
