@@ -72,6 +72,12 @@ pub enum AppError {
     /// A CSV import without any text.
     #[error("empty import")]
     ImportEmpty,
+    /// The coordinator's bulk mail has invalid fields (each with its message).
+    #[error("invalid bulk mail")]
+    BulkMailInvalid(crate::registration::bulk::BulkErrors),
+    /// A bulk mail whose selection changed since its preview.
+    #[error("selection changed since the preview")]
+    SelectionChanged,
     /// A destructive step that needs the confirmation box ticked.
     #[error("confirmation needed")]
     ConfirmationNeeded,
@@ -106,6 +112,8 @@ impl AppError {
             AppError::EventInvalid(_) => T::CoordEventsErrInvalid,
             AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
             AppError::ImportEmpty => T::CoordImpErrEmpty,
+            AppError::BulkMailInvalid(_) => T::CoordBulkErrInvalid,
+            AppError::SelectionChanged => T::CoordBulkErrChanged,
         }
     }
 
@@ -128,7 +136,11 @@ impl AppError {
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
             AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
-            AppError::EventInvalid(_) | AppError::ConfirmationNeeded | AppError::ImportEmpty => 422,
+            AppError::EventInvalid(_)
+            | AppError::ConfirmationNeeded
+            | AppError::ImportEmpty
+            | AppError::BulkMailInvalid(_) => 422,
+            AppError::SelectionChanged => 409,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

@@ -27,6 +27,12 @@ pub enum AdminError {
     /// A CSV import with no text.
     #[error("empty import")]
     EmptyImport,
+    /// A bulk mail with invalid fields.
+    #[error("invalid bulk mail")]
+    BulkInvalid(super::bulk::BulkErrors),
+    /// A bulk mail sent to a selection that changed since its preview.
+    #[error("selection changed")]
+    SelectionChanged,
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -40,6 +46,8 @@ impl From<AdminError> for AppError {
             AdminError::NoFreeSeat => AppError::NoFreeSeat,
             AdminError::WrongStatus(_) => AppError::WrongRegistrationStatus,
             AdminError::EmptyImport => AppError::ImportEmpty,
+            AdminError::BulkInvalid(e) => AppError::BulkMailInvalid(e),
+            AdminError::SelectionChanged => AppError::SelectionChanged,
             AdminError::App(e) => e,
             AdminError::Store(e) => db_err(e),
         }

@@ -2,7 +2,11 @@
 //! coordinator side (`admin.rs`) and the privacy service. Each starts with
 //! `require_coordinator().await?`. The row actions take URL-encoded bodies (a plain form
 //! post works before the wasm loads) and redirect back to the table they came from.
+// The bulk mail functions take one argument per form field (ActionForm posts them flat);
+// the server-function macro also generates the browser's copy, where a fn-level allow is lost.
+#![allow(clippy::too_many_arguments)]
 
+use super::bulk::BulkPreview;
 use super::table::TableQuery;
 use super::{ImportReport, TablePage};
 use crate::error::AppError;
@@ -153,4 +157,85 @@ pub async fn confirm_import(
         .await?;
     tracing::info!(coordinator = who.id, event = slug, "CSV import");
     Ok(report)
+}
+
+/// The table's filters from a form's flat fields (the bulk mail forms post them flat).
+#[cfg(feature = "ssr")]
+fn selection(
+    q: String,
+    status: String,
+    org_type: String,
+    sector: String,
+    offers: String,
+    needs: String,
+) -> TableQuery {
+    TableQuery {
+        q,
+        status,
+        org_type,
+        sector,
+        offers,
+        needs,
+        ..Default::default()
+    }
+}
+
+/// Coordinator. Previews a bulk mail to the confirmed and wait-listed registrations of
+/// event `slug` matching the table's filters: the recipient count and the mail as the
+/// first recipient gets it. Unknown placeholders are field errors
+/// ([`AppError::BulkMailInvalid`]). Sends nothing.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/bulk/preview")]
+pub async fn preview_bulk_mail(
+    #[server(default)] slug: String,
+    #[server(default)] q: String,
+    #[server(default)] status: String,
+    #[server(default)] org_type: String,
+    #[server(default)] sector: String,
+    #[server(default)] offers: String,
+    #[server(default)] needs: String,
+    #[server(default)] subject: String,
+    #[server(default)] body: String,
+) -> Result<BulkPreview, AppError> {
+    let _who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    let query = selection(q, status, org_type, sector, offers, needs);
+    let lang = page_lang().await;
+    Ok(state
+        .registrations()
+        .bulk_mail(&slug, &query, &subject, &body, lang, None)
+        .await?)
+}
+
+/// Coordinator. Sends the bulk mail: one mail per recipient into the outbox (a fresh
+/// personal link each when the text uses `{manage_link}`), in one transaction. `expected`
+/// is the recipient count of the preview; another count is refused
+/// ([`AppError::SelectionChanged`]).
+#[server(prefix = "/api", endpoint = "coordinator/registrations/bulk/send")]
+pub async fn send_bulk_mail(
+    #[server(default)] slug: String,
+    #[server(default)] q: String,
+    #[server(default)] status: String,
+    #[server(default)] org_type: String,
+    #[server(default)] sector: String,
+    #[server(default)] offers: String,
+    #[server(default)] needs: String,
+    #[server(default)] subject: String,
+    #[server(default)] body: String,
+    #[server(default)] expected: u64,
+) -> Result<BulkPreview, AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    let query = selection(q, status, org_type, sector, offers, needs);
+    let lang = page_lang().await;
+    let sent = state
+        .registrations()
+        .bulk_mail(&slug, &query, &subject, &body, lang, Some(expected))
+        .await?;
+    tracing::info!(
+        coordinator = who.id,
+        event = slug,
+        recipients = sent.recipients,
+        "bulk mail"
+    );
+    Ok(sent)
 }

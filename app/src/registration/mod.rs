@@ -2,12 +2,15 @@
 //! rules and the service that stores registrations, manages the wait list and queues the
 //! mails. The form, its field types and the status live in [`crate::domain`] (re-exported
 //! here), below both this service and the store. The coordinator's side: the table, row
-//! actions, CSV export and import (`admin*`, `csv_*`).
+//! actions, CSV export and import (`admin*`, `csv_*`), bulk mail (`bulk*`).
 
 #[cfg(feature = "ssr")]
 pub mod admin;
 #[cfg(feature = "coordinator")]
 pub mod admin_api;
+pub mod bulk;
+#[cfg(feature = "ssr")]
+pub mod bulk_service;
 #[cfg(feature = "ssr")]
 pub mod csv_export;
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@
 //! before the wasm has loaded; errors come back in the action's value (or, without the
 //! wasm, in the query string the server function redirects to).
 
+mod bulk_mail;
 mod change_password;
 mod charts;
 mod dashboard;

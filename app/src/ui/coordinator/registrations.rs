@@ -2,13 +2,14 @@
 //! coordinator — counts per status, a GET form (search, filters, sort) whose values live in
 //! the query string, 50 rows a page, the CSV of the filtered table, and per row: cancel and
 //! erase (each behind a confirmation), give a seat, resend the link, download the data;
-//! below, the CSV import (`import.rs`).
+//! below, the bulk mail to the filtered selection (`bulk_mail.rs`) and the CSV import
+//! (`import.rs`).
 
 use super::{action_error, FormError};
 use crate::i18n::{format_date, format_time, Lang, T};
 use crate::registration::admin_api::{
     registration_table, CancelRegistration, CheckImport, ConfirmImport, EraseRegistration,
-    PromoteRegistration, ResendRegistrationLink,
+    PreviewBulkMail, PromoteRegistration, ResendRegistrationLink, SendBulkMail,
 };
 use crate::registration::table::{SortBy, TableQuery, TableRow};
 use crate::registration::{OrgType, Sector, Status, TablePage};
@@ -61,6 +62,8 @@ pub fn RegistrationsPage() -> impl IntoView {
     let erase = ServerAction::<EraseRegistration>::new();
     let check_import = ServerAction::<CheckImport>::new();
     let confirm_import = ServerAction::<ConfirmImport>::new();
+    let preview_mail = ServerAction::<PreviewBulkMail>::new();
+    let send_mail = ServerAction::<SendBulkMail>::new();
     // The row actions redirect back to this table: their versions in the key make it load
     // again, so a cancellation or promotion (or an import) shows without a reload.
     let versions = move || {
@@ -89,6 +92,8 @@ pub fn RegistrationsPage() -> impl IntoView {
                     })}
                 </Suspense>
             </section>
+            <super::bulk_mail::BulkMailSection slug=Signal::derive(slug) query=Signal::derive(query)
+                preview=preview_mail send=send_mail/>
             <super::import::ImportSection slug=Signal::derive(slug) check=check_import confirm=confirm_import/>
         </super::dashboard::SignedIn>
     }
