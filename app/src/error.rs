@@ -72,6 +72,9 @@ pub enum AppError {
     /// A CSV import without any text.
     #[error("empty import")]
     ImportEmpty,
+    /// A coordinator's edit of a registration has invalid fields (each with its message).
+    #[error("invalid registration form")]
+    RegistrationInvalid(crate::domain::FieldErrors),
     /// The coordinator's bulk mail has invalid fields (each with its message).
     #[error("invalid bulk mail")]
     BulkMailInvalid(crate::registration::bulk::BulkErrors),
@@ -113,6 +116,7 @@ impl AppError {
             AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
             AppError::ImportEmpty => T::CoordImpErrEmpty,
             AppError::BulkMailInvalid(_) => T::CoordBulkErrInvalid,
+            AppError::RegistrationInvalid(_) => T::FixErrors,
             AppError::SelectionChanged => T::CoordBulkErrChanged,
         }
     }
@@ -139,7 +143,8 @@ impl AppError {
             AppError::EventInvalid(_)
             | AppError::ConfirmationNeeded
             | AppError::ImportEmpty
-            | AppError::BulkMailInvalid(_) => 422,
+            | AppError::BulkMailInvalid(_)
+            | AppError::RegistrationInvalid(_) => 422,
             AppError::SelectionChanged => 409,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).

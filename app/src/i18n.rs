@@ -321,6 +321,12 @@ texts! {
     CoordRegCsvRegistered => ["Ingeschreven op (Brussel)", "Registered at (Brussels)", "Inscrit le (Bruxelles)"],
     CoordRegFirstName => ["Voornaam", "First name", "Prénom"],
     CoordRegLastName => ["Achternaam", "Last name", "Nom"],
+    // Coordinator edit of one registration (issue 8).
+    CoordRegEdit => ["Bewerken", "Edit", "Modifier"],
+    CoordRegEditTitle => ["Inschrijving bewerken", "Edit registration", "Modifier l'inscription"],
+    CoordRegEditHint => ["Het e-mailadres identificeert de persoon en kan niet veranderd worden. De persoon krijgt over deze wijziging geen mail.", "The e-mail address identifies the person and cannot be changed. The person gets no mail about this change.", "L'adresse e-mail identifie la personne et ne peut pas être modifiée. La personne ne reçoit pas d'e-mail à propos de cette modification."],
+    CoordRegEditSave => ["Wijzigingen opslaan", "Save changes", "Enregistrer les modifications"],
+    CoordRegDoneEdited => ["De inschrijving is opgeslagen.", "The registration has been saved.", "L'inscription a été enregistrée."],
     // Coordinator bulk mail (issue 8).
     CoordBulkTitle => ["Mail aan deze selectie", "Mail this selection", "E-mail à cette sélection"],
     CoordBulkIntro => ["De mail gaat naar de bevestigde mensen en de wachtlijst die aan de filters hierboven voldoen; geannuleerde inschrijvingen krijgen nooit een mail. U ziet eerst een voorbeeld en het aantal ontvangers; er wordt niets verstuurd tot u bevestigt.", "The mail goes to the confirmed and wait-listed people matching the filters above; cancelled registrations are never mailed. You first see a preview and the number of recipients; nothing is sent until you confirm.", "L'e-mail est envoyé aux personnes confirmées et en liste d'attente qui correspondent aux filtres ci-dessus ; les inscriptions annulées ne reçoivent jamais d'e-mail. Vous voyez d'abord un aperçu et le nombre de destinataires ; rien n'est envoyé avant votre confirmation."],

@@ -8,7 +8,7 @@
 
 use super::bulk::BulkPreview;
 use super::table::TableQuery;
-use super::{ImportReport, TablePage};
+use super::{ImportReport, RegistrationEdit, TablePage};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -64,6 +64,62 @@ pub async fn registration_table(
     let _who = require_coordinator().await?;
     let state = crate::state::app_state()?;
     Ok(state.registrations().table(&slug, &query).await?)
+}
+
+/// Coordinator. One registration for the edit page.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/get", input = Json)]
+pub async fn registration_for_edit(
+    #[server(default)] id: i64,
+) -> Result<RegistrationEdit, AppError> {
+    let _who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    Ok(state.registrations().edit_view(id).await?)
+}
+
+/// Coordinator. Saves the edited details of a registration (the attendee's edit rules;
+/// the e-mail address stays as registered, `email` is ignored). Field errors come back as
+/// [`AppError::RegistrationInvalid`]; on success it returns to the event's table.
+#[server(prefix = "/api", endpoint = "coordinator/registrations/save")]
+pub async fn save_registration(
+    #[server(default)] id: i64,
+    #[server(default)] first_name: String,
+    #[server(default)] last_name: String,
+    #[server(default)] email: String,
+    #[server(default)] organisation: String,
+    #[server(default)] org_type: String,
+    #[server(default)] sector: String,
+    #[server(default)] phone: String,
+    #[server(default)] offers: Vec<String>,
+    #[server(default)] needs: Vec<String>,
+) -> Result<(), AppError> {
+    let who = require_coordinator().await?;
+    let state = crate::state::app_state()?;
+    let form = super::RegistrationForm {
+        first_name,
+        last_name,
+        email,
+        organisation,
+        org_type,
+        sector,
+        phone,
+        offers,
+        needs,
+        consent: true,
+        ..Default::default()
+    };
+    let service = state.registrations();
+    match service.edit_by_coordinator(id, &form).await? {
+        super::RegisterOutcome::Invalid(errors) => Err(AppError::RegistrationInvalid(errors)),
+        _ => {
+            tracing::info!(coordinator = who.id, registration = id, "edit");
+            let slug = service.event_slug_of(id).await?;
+            redirect_back(
+                &format!("/coordinator/events/{slug}/registrations"),
+                "edited",
+            );
+            Ok(())
+        }
+    }
 }
 
 /// Coordinator. Cancels a registration (mail to the person; a freed seat goes to the

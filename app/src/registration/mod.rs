@@ -26,5 +26,6 @@ pub mod views;
 pub use crate::domain::*;
 pub use crate::domain::{fields, form, status, table};
 pub use views::{
-    ImportDuplicate, ImportProblem, ImportReport, ManageView, RegisterOutcome, TablePage,
+    ImportDuplicate, ImportProblem, ImportReport, ManageView, RegisterOutcome, RegistrationEdit,
+    TablePage,
 };

@@ -139,3 +139,18 @@ impl ImportReport {
         out
     }
 }
+
+/// One registration as the coordinator's edit page shows it, with what its event offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationEdit {
+    pub id: i64,
+    pub slug: String,
+    pub event_title: String,
+    pub status: Status,
+    /// The address as registered (it identifies the person; not editable).
+    pub email: String,
+    pub form: RegistrationForm,
+    pub topics: Vec<Topic>,
+    pub org_types: Vec<super::OrgType>,
+    pub sectors: Vec<super::Sector>,
+}

@@ -16,6 +16,7 @@ mod forgot;
 mod import;
 mod login;
 mod mail_status;
+mod registration_edit;
 mod registrations;
 mod set_password;
 
@@ -27,6 +28,7 @@ pub use event_overview::EventOverviewPage;
 pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
 pub use mail_status::MailStatusPage;
+pub use registration_edit::RegistrationEditPage;
 pub use registrations::RegistrationsPage;
 pub use set_password::SetPasswordPage;
 

@@ -1,7 +1,7 @@
 //! `/coordinator/events/:slug/registrations`: one event's registrations for a signed-in
 //! coordinator — counts per status, a GET form (search, filters, sort) whose values live in
 //! the query string, 50 rows a page, the CSV of the filtered table, and per row: cancel and
-//! erase (each behind a confirmation), give a seat, resend the link, download the data;
+//! erase (each behind a confirmation), edit (its own page), give a seat, resend the link, download the data;
 //! below, the bulk mail to the filtered selection (`bulk_mail.rs`) and the CSV import
 //! (`import.rs`).
 
@@ -110,6 +110,7 @@ fn DoneNotice() -> impl IntoView {
             Some("promoted") => T::CoordRegDonePromoted,
             Some("resent") => T::CoordRegDoneResent,
             Some("erased") => T::CoordRegDoneErased,
+            Some("edited") => T::CoordRegDoneEdited,
             _ => return None,
         };
         Some(view! { <p class="notice" role="status">{lang.t(text)}</p> })
@@ -319,6 +320,7 @@ fn Row(
             <td>{lang.t(status_label(status))}</td>
             <td>{when}</td>
             <td class="row-actions">
+                <a href=format!("/coordinator/registrations/{id}/edit")>{lang.t(T::CoordRegEdit)}</a>
                 {(status == Status::Waitlisted).then(|| view! {
                     <ActionForm action=promote attr:class="inline-form">
                         {hidden(id, back.get_value())}
