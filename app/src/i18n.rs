@@ -368,6 +368,8 @@ texts! {
     CoordImpNothing => ["Geen enkele rij kan geïmporteerd worden.", "No row can be imported.", "Aucune ligne ne peut être importée."],
     CoordImpErrEmpty => ["Plak eerst de tekst van het CSV-bestand.", "Paste the text of the CSV file first.", "Collez d'abord le texte du fichier CSV."],
     CoordImpErrMissingColumn => ["deze kolom ontbreekt in de eerste regel", "this column is missing from the first line", "cette colonne manque dans la première ligne"],
+    CoordImpErrChoice => ["geen soort of sector die dit evenement aanbiedt (gebruik de naam of de code)", "not a type or sector this event offers (use its name or code)", "pas un type ou secteur proposé par cet événement (utilisez son nom ou son code)"],
+    CoordImpErrTopic => ["een onderwerp dat niet op de menukaart van dit evenement staat (gebruik de naam of de code, gescheiden door ;)", "a topic not on this event's menu (use its name or code, separated by ;)", "un sujet absent du menu de cet événement (utilisez son nom ou son code, séparés par ;)"],
     CoordImpErrUnreadable => ["deze regel is onleesbaar", "this line cannot be read", "cette ligne est illisible"],
     // Coordinator overview and mail status (issue 8, overview).
     CoordOverviewTitle => ["Overzicht", "Overview", "Aperçu"],

@@ -111,8 +111,8 @@ async fn dry_run_reports_bad_lines_and_confirm_imports_the_valid_rows(db: &TestD
             (3, Some(Field::LastName), T::ErrRequired),
             (4, Some(Field::Email), T::ErrEmail),
             (4, Some(Field::Phone), T::ErrPhone),
-            (12, Some(Field::OrgType), T::ErrChoose),
-            (12, Some(Field::Offers), T::ErrUnknownTopic),
+            (12, Some(Field::OrgType), T::CoordImpErrChoice),
+            (12, Some(Field::Offers), T::CoordImpErrTopic),
         ]
     );
     let duplicates: Vec<(u64, Option<u64>)> = preview

@@ -95,6 +95,16 @@ fn line_at(text: &str, pos: Option<&csv::Position>) -> u64 {
     breaks as u64 + 1
 }
 
+/// The form's message for a choice, reworded for a cell of a file (there is no list to
+/// choose from).
+fn in_a_file(t: T) -> T {
+    match t {
+        T::ErrChoose => T::CoordImpErrChoice,
+        T::ErrUnknownTopic => T::CoordImpErrTopic,
+        other => other,
+    }
+}
+
 /// One data line of the file, validated.
 #[derive(Debug)]
 pub struct Row {
@@ -222,7 +232,8 @@ pub fn parse(text: &str, event: &EventView, lang: Lang) -> Parsed {
                 }
             }
             Err(e) => Err(e.0),
-        };
+        }
+        .map_err(|errors| errors.into_iter().map(|(f, t)| (f, in_a_file(t))).collect());
         parsed.rows.push(Row { line, result });
     }
     parsed
