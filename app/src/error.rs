@@ -72,6 +72,18 @@ pub enum AppError {
     /// A programme change that breaks a rule (field, hours, room or speaker conflict).
     #[error("invalid programme change")]
     ProgrammeInvalid(crate::programme::model::Problem),
+    /// A CSV import without any text.
+    #[error("empty import")]
+    ImportEmpty,
+    /// A coordinator's edit of a registration has invalid fields (each with its message).
+    #[error("invalid registration form")]
+    RegistrationInvalid(crate::domain::FieldErrors),
+    /// The coordinator's bulk mail has invalid fields (each with its message).
+    #[error("invalid bulk mail")]
+    BulkMailInvalid(crate::registration::bulk::BulkErrors),
+    /// A bulk mail whose selection changed since its preview.
+    #[error("selection changed since the preview")]
+    SelectionChanged,
     /// A destructive step that needs the confirmation box ticked.
     #[error("confirmation needed")]
     ConfirmationNeeded,
@@ -110,6 +122,10 @@ impl AppError {
             AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
             AppError::Planner(t) => *t,
             AppError::ProgrammeInvalid(p) => p.message(),
+            AppError::ImportEmpty => T::CoordImpErrEmpty,
+            AppError::BulkMailInvalid(_) => T::CoordBulkErrInvalid,
+            AppError::RegistrationInvalid(_) => T::FixErrors,
+            AppError::SelectionChanged => T::CoordBulkErrChanged,
         }
     }
 
@@ -132,8 +148,13 @@ impl AppError {
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
             AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
-            AppError::EventInvalid(_) | AppError::ConfirmationNeeded | AppError::Planner(_) => 422,
-            AppError::ProgrammeInvalid(_) => 422,
+            AppError::Planner(_) | AppError::ProgrammeInvalid(_) => 422,
+            AppError::EventInvalid(_)
+            | AppError::ConfirmationNeeded
+            | AppError::ImportEmpty
+            | AppError::BulkMailInvalid(_)
+            | AppError::RegistrationInvalid(_) => 422,
+            AppError::SelectionChanged => 409,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
             AppError::ServerFn(_) => 502,

@@ -82,7 +82,7 @@ pub struct RegistrationForm {
 }
 
 /// Validation errors by field, in field order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldErrors(pub Vec<(Field, T)>);
 
 impl FieldErrors {

@@ -1,9 +1,11 @@
 //! Outgoing mail: rendering the attendee mails (text, HTML, `.ics`) in their language,
 //! sending them through lettre's SMTP transport, and the outbox worker that delivers
-//! queued mails with retries and backoff, and the delivery benchmark.
+//! queued mails with retries and backoff, and the delivery benchmark. Coordinator mails:
+//! account links (`account`) and bulk mails (`bulk`).
 
 pub mod account;
 pub mod bench;
+pub mod bulk;
 pub mod render;
 pub mod sender;
 pub mod worker;

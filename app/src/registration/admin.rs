@@ -1,11 +1,11 @@
 //! The coordinator's side of the registration service (server only): one page of an
 //! event's registration table, all filtered rows (for the CSV), and the row actions —
-//! cancel, promote now, resend the link — through the same locked paths, mails and rules
+//! edit, cancel, promote now, resend the link — through the same locked paths, mails and rules
 //! as the attendee's own actions (`service.rs`).
 
 use super::service::{db_err, LinkMail, Registrations};
 use super::table::{StatusCounts, TableQuery, TableRow, PER_PAGE};
-use super::{Status, TablePage};
+use super::{RegisterOutcome, RegistrationEdit, RegistrationForm, Status, TablePage};
 use crate::error::AppError;
 use crate::event::EventView;
 use crate::mail::MailKind;
@@ -24,6 +24,15 @@ pub enum AdminError {
     /// The action does not fit the registration's status (e.g. promoting a confirmed one).
     #[error("not possible in status {0:?}")]
     WrongStatus(Status),
+    /// A CSV import with no text.
+    #[error("empty import")]
+    EmptyImport,
+    /// A bulk mail with invalid fields.
+    #[error("invalid bulk mail")]
+    BulkInvalid(super::bulk::BulkErrors),
+    /// A bulk mail sent to a selection that changed since its preview.
+    #[error("selection changed")]
+    SelectionChanged,
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -36,6 +45,9 @@ impl From<AdminError> for AppError {
             AdminError::NotFound => AppError::NotFound,
             AdminError::NoFreeSeat => AppError::NoFreeSeat,
             AdminError::WrongStatus(_) => AppError::WrongRegistrationStatus,
+            AdminError::EmptyImport => AppError::ImportEmpty,
+            AdminError::BulkInvalid(e) => AppError::BulkMailInvalid(e),
+            AdminError::SelectionChanged => AppError::SelectionChanged,
             AdminError::App(e) => e,
             AdminError::Store(e) => db_err(e),
         }
@@ -168,6 +180,51 @@ impl Registrations {
         self.mail_wake.notify_one();
         tracing::info!(registration = reg.id, "promoted by a coordinator");
         Ok(Done::Promoted)
+    }
+
+    /// One registration for the coordinator's edit page.
+    pub async fn edit_view(&self, registration_id: i64) -> Result<RegistrationEdit, AdminError> {
+        let reg = registrations::find_by_id(&self.db, registration_id)
+            .await?
+            .ok_or(AdminError::NotFound)?;
+        let event = events::by_id(&self.db, reg.event_id)
+            .await?
+            .ok_or(AdminError::NotFound)?;
+        Ok(RegistrationEdit {
+            id: reg.id,
+            slug: event.view.slug,
+            event_title: event.view.title,
+            status: reg.status,
+            email: reg.email,
+            form: reg.form,
+            topics: event.view.topics,
+            org_types: event.view.org_types,
+            sectors: event.view.sectors,
+        })
+    }
+
+    /// Saves a coordinator's edit of a registration's details under the attendee's edit
+    /// rules (the same validation; the e-mail address and the language stay as
+    /// registered), at any time and in any status. No mail.
+    pub async fn edit_by_coordinator(
+        &self,
+        registration_id: i64,
+        form: &RegistrationForm,
+    ) -> Result<RegisterOutcome, AdminError> {
+        let now = Utc::now();
+        let (mut tx, event, reg) = self.locked(registration_id).await?;
+        let mut form = form.clone();
+        form.email = reg.email.clone();
+        form.consent = true;
+        form.website = String::new();
+        let valid = match form.validate(&event.view.topic_codes(), reg.lang) {
+            Ok(v) => v,
+            Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
+        };
+        registrations::update_details(&mut tx, reg.id, &valid, now).await?;
+        tx.commit().await?;
+        tracing::info!(registration = reg.id, "edited by a coordinator");
+        Ok(RegisterOutcome::Accepted)
     }
 
     /// Mails the person a fresh personal link (the "link resent" mail, which says whether

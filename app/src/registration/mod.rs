@@ -1,14 +1,20 @@
 //! Registration of attendees: what the pages receive ([`views`]) and (server only) the time
 //! rules and the service that stores registrations, manages the wait list and queues the
 //! mails. The form, its field types and the status live in [`crate::domain`] (re-exported
-//! here), below both this service and the store.
+//! here), below both this service and the store. The coordinator's side: the table, row
+//! actions, CSV export and import (`admin*`, `csv_*`), bulk mail (`bulk*`).
 
 #[cfg(feature = "ssr")]
 pub mod admin;
 #[cfg(feature = "coordinator")]
 pub mod admin_api;
+pub mod bulk;
+#[cfg(feature = "ssr")]
+pub mod bulk_service;
 #[cfg(feature = "ssr")]
 pub mod csv_export;
+#[cfg(feature = "ssr")]
+pub mod csv_import;
 #[cfg(feature = "ssr")]
 pub mod downloads;
 #[cfg(feature = "ssr")]
@@ -19,4 +25,7 @@ pub mod views;
 
 pub use crate::domain::*;
 pub use crate::domain::{fields, form, status, table};
-pub use views::{ManageView, RegisterOutcome, TablePage};
+pub use views::{
+    ImportDuplicate, ImportProblem, ImportReport, ManageView, RegisterOutcome, RegistrationEdit,
+    TablePage,
+};

@@ -93,7 +93,7 @@ impl Registrations {
         self.queue_mail(tx, event, &mail, &token, now).await
     }
 
-    async fn queue_mail(
+    pub(super) async fn queue_mail(
         &self,
         tx: &mut Tx,
         event: &EventView,

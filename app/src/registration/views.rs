@@ -60,3 +60,97 @@ impl TablePage {
         ((self.matching + PER_PAGE - 1) / PER_PAGE).max(1)
     }
 }
+
+/// The columns a CSV import reads, with the header text the export writes for each.
+pub const IMPORT_COLUMNS: [(super::Field, crate::i18n::T); 9] = {
+    use super::Field as F;
+    use crate::i18n::T;
+    [
+        (F::FirstName, T::CoordRegFirstName),
+        (F::LastName, T::CoordRegLastName),
+        (F::Email, T::CoordRegEmail),
+        (F::Organisation, T::CoordRegSortOrganisation),
+        (F::OrgType, T::CoordRegOrgType),
+        (F::Sector, T::CoordRegSector),
+        (F::Phone, T::CoordRegPhone),
+        (F::Offers, T::CoordRegOffers),
+        (F::Needs, T::CoordRegNeeds),
+    ]
+};
+
+/// One problem of a CSV import row: the line (1-based, as a text editor counts them; the
+/// header is line 1), the column (`None`: the whole line) and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    pub line: u64,
+    pub field: Option<super::Field>,
+    pub error: crate::i18n::T,
+}
+
+/// A CSV row left out because its e-mail address is already registered for the event
+/// (`earlier_line: None`) or appears on an earlier line of the same file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportDuplicate {
+    pub line: u64,
+    pub email: String,
+    pub earlier_line: Option<u64>,
+}
+
+/// What a CSV import checked (dry run) or did: the valid rows and where they go (a seat
+/// until the event is full, then the wait list), the bad rows and the duplicates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// The text that was checked, so the confirmation imports exactly what was previewed.
+    pub csv: String,
+    /// Whether the rows were written (false: a dry run, nothing was written).
+    pub imported: bool,
+    /// Valid rows that get (or got) a seat.
+    pub confirmed: u64,
+    /// Valid rows that go (or went) on the wait list.
+    pub waitlisted: u64,
+    pub problems: Vec<ImportProblem>,
+    pub duplicates: Vec<ImportDuplicate>,
+}
+
+impl ImportProblem {
+    /// The column's header text (or "whole line").
+    pub fn column_label(&self) -> crate::i18n::T {
+        self.field
+            .and_then(|f| IMPORT_COLUMNS.iter().find(|(c, _)| *c == f))
+            .map_or(crate::i18n::T::CoordImpWholeLine, |(_, t)| *t)
+    }
+}
+
+impl ImportReport {
+    /// Rows that can be (or were) imported.
+    pub fn valid(&self) -> u64 {
+        self.confirmed + self.waitlisted
+    }
+
+    /// The lines with problems, each with its problems in column order.
+    pub fn problem_lines(&self) -> Vec<(u64, Vec<ImportProblem>)> {
+        let mut out: Vec<(u64, Vec<ImportProblem>)> = Vec::new();
+        for p in &self.problems {
+            match out.last_mut() {
+                Some((line, v)) if *line == p.line => v.push(p.clone()),
+                _ => out.push((p.line, vec![p.clone()])),
+            }
+        }
+        out
+    }
+}
+
+/// One registration as the coordinator's edit page shows it, with what its event offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationEdit {
+    pub id: i64,
+    pub slug: String,
+    pub event_title: String,
+    pub status: Status,
+    /// The address as registered (it identifies the person; not editable).
+    pub email: String,
+    pub form: RegistrationForm,
+    pub topics: Vec<Topic>,
+    pub org_types: Vec<super::OrgType>,
+    pub sectors: Vec<super::Sector>,
+}

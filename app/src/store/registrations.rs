@@ -343,3 +343,15 @@ pub async fn find_by_id_tx(tx: &mut Tx, id: i64) -> Result<Option<StoredRegistra
     });
     row.map(StoredRegistration::try_from).transpose()
 }
+
+/// One registration by id, read without a write transaction (the coordinator's edit page).
+pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<StoredRegistration>, StoreError> {
+    let cols = COLUMNS.as_str();
+    let row: Option<RegistrationRow> = on_db!(db, p => {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {cols} WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(p)
+            .await?
+    });
+    row.map(StoredRegistration::try_from).transpose()
+}

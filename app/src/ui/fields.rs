@@ -244,8 +244,16 @@ fn TopicsField(
     label: T,
     chosen: Vec<String>,
     topics: Vec<Topic>,
+    /// Post the boxes as `offers[]` (what an `ActionForm` decodes into a list).
+    #[prop(default = false)]
+    list_names: bool,
 ) -> impl IntoView {
     let lang = use_lang();
+    let name = if list_names {
+        format!("{}[]", field.name())
+    } else {
+        field.name().to_string()
+    };
     view! {
         <fieldset class="field topics" id=format!("f-{}", field.name()) tabindex="-1" class:has-error=move || ctx.error(field).is_some()>
             <legend>{lang.t(label)}</legend>
@@ -261,7 +269,7 @@ fn TopicsField(
                             <input
                                 id=id
                                 type="checkbox"
-                                name=field.name()
+                                name=name.clone()
                                 value=t.code.clone()
                                 checked=checked
                                 on:change=move |ev| ctx.toggle(field, code.clone(), event_target_checked(&ev))
@@ -290,6 +298,9 @@ pub fn RegistrationFields(
     /// The sectors the event offers (default every one).
     #[prop(optional)]
     offered_sectors: Option<Vec<Sector>>,
+    /// Topic boxes named `offers[]`/`needs[]` (the coordinator's `ActionForm`).
+    #[prop(default = false)]
+    list_names: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let org_types: Vec<(&'static str, T)> = offered_org_types
@@ -316,8 +327,8 @@ pub fn RegistrationFields(
         <TextField ctx field=Field::Phone label=T::Phone value=initial.phone.clone() kind="tel" autocomplete="tel" required=false/>
         <p class="hint">{lang.t(T::MenuHint)}</p>
         <div class="grid two">
-            <TopicsField ctx field=Field::Offers label=T::Offers chosen=initial.offers.clone() topics=topics.clone()/>
-            <TopicsField ctx field=Field::Needs label=T::Needs chosen=initial.needs.clone() topics=topics/>
+            <TopicsField ctx field=Field::Offers label=T::Offers chosen=initial.offers.clone() topics=topics.clone() list_names/>
+            <TopicsField ctx field=Field::Needs label=T::Needs chosen=initial.needs.clone() topics=topics list_names/>
         </div>
         {with_consent
             .then(|| {

@@ -1,5 +1,6 @@
 // Page object: one event's registrations table for a coordinator (search, CSV export,
-// cancelling a row behind its confirmation).
+// cancelling a row behind its confirmation, editing a row), and below it the bulk mail and
+// the CSV import (check, then confirm).
 import { expect, type Download, type Page } from '@playwright/test';
 
 export class RegistrationsPage {
@@ -40,5 +41,52 @@ export class RegistrationsPage {
 
   notice() {
     return this.page.locator('p.notice[role=status]');
+  }
+
+  /** Opens the row's edit page. */
+  async edit(text: string) {
+    await this.row(text).getByRole('link', { name: 'Bewerken', exact: true }).click();
+  }
+
+  /** Pastes `csv` into the import box and checks it (nothing is imported yet). */
+  async checkImport(csv: string) {
+    await this.page.getByLabel('CSV-tekst', { exact: true }).fill(csv);
+    await this.page.getByRole('button', { name: 'Controleer (importeert nog niets)' }).click();
+  }
+
+  importSummary() {
+    return this.page.locator('p.import-summary');
+  }
+
+  /** The problems the check listed for line `line`. */
+  importProblems(line: number) {
+    return this.page.locator(`table.import-problems tbody tr[data-line="${line}"]`);
+  }
+
+  async confirmImport() {
+    await this.page.getByRole('button', { name: 'Importeer deze rijen en stuur hun mails' }).click();
+  }
+
+  /** Fills the bulk mail and asks for its preview (nothing is sent yet). */
+  async previewMail(subject: string, body: string) {
+    await this.page.getByLabel('Onderwerp', { exact: true }).fill(subject);
+    await this.page.getByLabel('Bericht', { exact: true }).fill(body);
+    await this.page.getByRole('button', { name: 'Toon voorbeeld (verstuurt nog niets)' }).click();
+  }
+
+  mailFieldError(field: 'subject' | 'body') {
+    return this.page.locator(`#err-bulk-${field}`);
+  }
+
+  mailCount() {
+    return this.page.locator('p.bulk-count');
+  }
+
+  mailPreview() {
+    return this.page.locator('.mail-preview');
+  }
+
+  async sendMail() {
+    await this.page.getByRole('button', { name: 'Verstuur naar deze ontvangers' }).click();
   }
 }

@@ -4,6 +4,7 @@
 //! before the wasm has loaded; errors come back in the action's value (or, without the
 //! wasm, in the query string the server function redirects to).
 
+mod bulk_mail;
 mod change_password;
 mod charts;
 mod dashboard;
@@ -12,9 +13,11 @@ mod event_form;
 mod event_new;
 mod event_overview;
 mod forgot;
+mod import;
 mod login;
 mod mail_status;
 mod planner;
+mod registration_edit;
 mod registrations;
 mod set_password;
 
@@ -27,6 +30,7 @@ pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
 pub use mail_status::MailStatusPage;
 pub use planner::PlannerPage;
+pub use registration_edit::RegistrationEditPage;
 pub use registrations::RegistrationsPage;
 pub use set_password::SetPasswordPage;
 

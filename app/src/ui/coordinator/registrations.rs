@@ -1,13 +1,15 @@
 //! `/coordinator/events/:slug/registrations`: one event's registrations for a signed-in
 //! coordinator — counts per status, a GET form (search, filters, sort) whose values live in
 //! the query string, 50 rows a page, the CSV of the filtered table, and per row: cancel and
-//! erase (each behind a confirmation), give a seat, resend the link, download the data.
+//! erase (each behind a confirmation), edit (its own page), give a seat, resend the link, download the data;
+//! below, the bulk mail to the filtered selection (`bulk_mail.rs`) and the CSV import
+//! (`import.rs`).
 
 use super::{action_error, FormError};
 use crate::i18n::{format_date, format_time, Lang, T};
 use crate::registration::admin_api::{
-    registration_table, CancelRegistration, EraseRegistration, PromoteRegistration,
-    ResendRegistrationLink,
+    registration_table, CancelRegistration, CheckImport, ConfirmImport, EraseRegistration,
+    PreviewBulkMail, PromoteRegistration, ResendRegistrationLink, SendBulkMail,
 };
 use crate::registration::table::{SortBy, TableQuery, TableRow};
 use crate::registration::{OrgType, Sector, Status, TablePage};
@@ -58,14 +60,19 @@ pub fn RegistrationsPage() -> impl IntoView {
     let promote = ServerAction::<PromoteRegistration>::new();
     let resend = ServerAction::<ResendRegistrationLink>::new();
     let erase = ServerAction::<EraseRegistration>::new();
+    let check_import = ServerAction::<CheckImport>::new();
+    let confirm_import = ServerAction::<ConfirmImport>::new();
+    let preview_mail = ServerAction::<PreviewBulkMail>::new();
+    let send_mail = ServerAction::<SendBulkMail>::new();
     // The row actions redirect back to this table: their versions in the key make it load
-    // again, so a cancellation or promotion shows without a reload.
+    // again, so a cancellation or promotion (or an import) shows without a reload.
     let versions = move || {
         (
             cancel.version().get(),
             promote.version().get(),
             resend.version().get(),
             erase.version().get(),
+            confirm_import.version().get(),
         )
     };
     let table = Resource::new(
@@ -85,6 +92,9 @@ pub fn RegistrationsPage() -> impl IntoView {
                     })}
                 </Suspense>
             </section>
+            <super::bulk_mail::BulkMailSection slug=Signal::derive(slug) query=Signal::derive(query)
+                preview=preview_mail send=send_mail/>
+            <super::import::ImportSection slug=Signal::derive(slug) check=check_import confirm=confirm_import/>
         </super::dashboard::SignedIn>
     }
 }
@@ -100,6 +110,7 @@ fn DoneNotice() -> impl IntoView {
             Some("promoted") => T::CoordRegDonePromoted,
             Some("resent") => T::CoordRegDoneResent,
             Some("erased") => T::CoordRegDoneErased,
+            Some("edited") => T::CoordRegDoneEdited,
             _ => return None,
         };
         Some(view! { <p class="notice" role="status">{lang.t(text)}</p> })
@@ -309,6 +320,7 @@ fn Row(
             <td>{lang.t(status_label(status))}</td>
             <td>{when}</td>
             <td class="row-actions">
+                <a href=format!("/coordinator/registrations/{id}/edit")>{lang.t(T::CoordRegEdit)}</a>
                 {(status == Status::Waitlisted).then(|| view! {
                     <ActionForm action=promote attr:class="inline-form">
                         {hidden(id, back.get_value())}
