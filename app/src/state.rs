@@ -52,7 +52,7 @@ impl AppState {
 impl AppState {
     /// The table planner.
     pub fn planner(&self) -> crate::planner::service::Planner {
-        crate::planner::service::Planner::new(self.db.clone())
+        crate::planner::service::Planner::new(self.db.clone(), self.registrations())
     }
 
     /// The privacy service (erasure, export, purge) with what it needs from this state.

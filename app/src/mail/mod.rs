@@ -8,6 +8,7 @@ pub mod bench;
 pub mod bulk;
 pub mod render;
 pub mod sender;
+pub mod tables;
 pub mod worker;
 
 pub use render::{render, render_with_agenda, AgendaLine, MailKind, MailTo};

@@ -57,3 +57,13 @@ pub async fn run_planner(#[server(default)] slug: String) -> Result<(), AppError
     leptos_axum::redirect(&format!("{}?planned=1", planner_path(&slug)));
     Ok(())
 }
+
+/// Coordinator. Publishes event `slug`'s latest plan: people see their tables, and those
+/// whose tables changed since the last publication get one mail.
+#[server(prefix = "/api", endpoint = "coordinator/planner/publish")]
+pub async fn publish_plan(#[server(default)] slug: String) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    let mailed = service()?.publish(&slug).await?;
+    leptos_axum::redirect(&format!("{}?published={mailed}", planner_path(&slug)));
+    Ok(())
+}

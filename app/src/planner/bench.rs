@@ -80,7 +80,7 @@ async fn one(url: &str, n: usize) -> Result<String, BenchError> {
         .await?;
     }
     tx.commit().await?;
-    let planner = Planner::new(db.clone());
+    let planner = Planner::without_mail(db.clone());
     let setup = TableSetup {
         tables: n.div_ceil(8) as u32,
         size: 8,

@@ -74,6 +74,8 @@ pub struct PlannerView {
     pub rounds: u32,
     /// Whether [`Self::rounds`] comes from the programme (the set-up's number is not used).
     pub rounds_from_programme: bool,
+    /// When the plan was last published (RFC 3339), if ever.
+    pub published_at: Option<String>,
     /// Confirmed registrations: the people to seat.
     pub participants: usize,
     pub plan: Option<PlanView>,

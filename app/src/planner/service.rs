@@ -6,10 +6,14 @@ use super::model::{PlannerTable, PlannerView, SetupField, TableSetup};
 use super::problem::{spec, StoredPlan};
 use crate::error::AppError;
 use crate::i18n::T;
+use crate::mail::tables::render_tables;
 use crate::programme::model::SessionKind;
+use crate::registration::service::{new_token, Registrations};
 use crate::seating::{solve, Problem, SeatingError, SolveOptions};
-use crate::store::{events, planner, Db, StoreError};
+use crate::store::planner::SeatRow;
+use crate::store::{events, outbox, planner, registrations, Db, StoreError};
 use chrono::Utc;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 /// The engine's time budget for one plan: with the page's round trip, a plan for 120
@@ -37,8 +41,12 @@ pub enum PlannerError {
     Engine(#[from] SeatingError),
     #[error("engine task: {0}")]
     Task(String),
+    #[error("no plan to publish")]
+    NoPlan,
     #[error("{0}")]
     Store(#[from] StoreError),
+    #[error("{0}")]
+    App(AppError),
 }
 
 impl From<PlannerError> for AppError {
@@ -50,6 +58,8 @@ impl From<PlannerError> for AppError {
             PlannerError::NoTables => AppError::Planner(T::PlanErrNoTables),
             PlannerError::NobodyToSeat => AppError::Planner(T::PlanErrNobody),
             PlannerError::TooFewSeats { .. } => AppError::Planner(T::PlanErrTooFewSeats),
+            PlannerError::NoPlan => AppError::Planner(T::PlanErrNoPlan),
+            PlannerError::App(e) => e,
             other => {
                 tracing::error!("planner: {other}");
                 AppError::Internal
@@ -58,14 +68,26 @@ impl From<PlannerError> for AppError {
     }
 }
 
+/// What the service needs: the database, and for the tables mails where links point to,
+/// the Message-ID domain and the mail worker's wake-up (as the registration service has).
 #[derive(Clone)]
 pub struct Planner {
     db: Db,
+    mail: Option<Registrations>,
 }
 
 impl Planner {
-    pub fn new(db: Db) -> Planner {
-        Planner { db }
+    /// A planner that can publish (and mail).
+    pub fn new(db: Db, mail: Registrations) -> Planner {
+        Planner {
+            db,
+            mail: Some(mail),
+        }
+    }
+
+    /// A planner without mail (benchmarks): publishing is refused.
+    pub fn without_mail(db: Db) -> Planner {
+        Planner { db, mail: None }
     }
 
     async fn event_id(&self, slug: &str) -> Result<(i64, String), PlannerError> {
@@ -133,6 +155,9 @@ impl Planner {
                 .collect(),
             rounds: rounds.0,
             rounds_from_programme: rounds.1,
+            published_at: planner::published_at(&self.db, id)
+                .await?
+                .map(|t| t.to_rfc3339()),
             participants: people.len(),
             plan,
         })
@@ -208,5 +233,100 @@ impl Planner {
         tx.commit().await?;
         tracing::info!(event = slug, people = people.len(), runtime_ms, "plan made");
         Ok(())
+    }
+
+    /// Publishes the latest plan of event `slug`: each person confirmed now gets their table
+    /// per round (their manage page and agenda show it), and one mail with their tables —
+    /// only those whose tables differ from the last publication. Returns the mails queued.
+    pub async fn publish(&self, slug: &str) -> Result<usize, PlannerError> {
+        let mail = self
+            .mail
+            .as_ref()
+            .ok_or(PlannerError::App(AppError::Internal))?;
+        let event = events::by_slug(&self.db, slug)
+            .await?
+            .ok_or(PlannerError::NoEvent)?;
+        let row = planner::plan(&self.db, event.id)
+            .await?
+            .ok_or(PlannerError::NoPlan)?;
+        let stored: StoredPlan = serde_json::from_str(&row.plan)
+            .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+        let confirmed: HashSet<i64> = planner::people(&self.db, event.id)
+            .await?
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        let mut tables: BTreeMap<i64, Vec<(u32, String)>> = BTreeMap::new();
+        for (r, round) in stored.seats.iter().enumerate() {
+            for (t, ids) in round.iter().enumerate() {
+                let name = stored
+                    .tables
+                    .get(t)
+                    .map(|t| t.0.clone())
+                    .unwrap_or_default();
+                for id in ids.iter().filter(|id| confirmed.contains(id)) {
+                    tables
+                        .entry(*id)
+                        .or_default()
+                        .push((r as u32 + 1, name.clone()));
+                }
+            }
+        }
+        let now = Utc::now();
+        let mut tx = self.db.begin_write().await?;
+        let mut before: BTreeMap<i64, Vec<(u32, String)>> = BTreeMap::new();
+        for s in planner::published_tx(&mut tx, event.id).await? {
+            before
+                .entry(s.registration_id)
+                .or_default()
+                .push((u32::try_from(s.round).unwrap_or_default(), s.table_name));
+        }
+        let seats: Vec<SeatRow> = tables
+            .iter()
+            .flat_map(|(id, t)| {
+                t.iter().map(|(round, table)| SeatRow {
+                    registration_id: *id,
+                    round: i64::from(*round),
+                    table_name: table.clone(),
+                })
+            })
+            .collect();
+        planner::publish_tx(&mut tx, event.id, &seats, now).await?;
+        let mut mailed = 0;
+        for (id, theirs) in &tables {
+            if before.get(id) == Some(theirs) {
+                continue;
+            }
+            let Some(reg) = registrations::find_by_id_tx(&mut tx, *id).await? else {
+                continue;
+            };
+            let (token, hash) = new_token().map_err(PlannerError::App)?;
+            registrations::add_link(&mut tx, reg.id, &hash, now).await?;
+            let url = format!("{}/m/{token}", mail.base_url);
+            let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail.mail_domain);
+            let mut m = render_tables(
+                reg.lang,
+                &event.view,
+                &reg.email,
+                &reg.form.first_name,
+                theirs,
+                &url,
+                message_id,
+            );
+            m.registration_id = Some(reg.id);
+            outbox::enqueue(&mut tx, &m, now).await?;
+            mailed += 1;
+        }
+        tx.commit().await?;
+        if mailed > 0 {
+            mail.mail_wake.notify_one();
+        }
+        tracing::info!(
+            event = slug,
+            seated = tables.len(),
+            mailed,
+            "plan published"
+        );
+        Ok(mailed)
     }
 }

@@ -262,12 +262,19 @@ impl Registrations {
         let now = Utc::now();
         let (reg, event) = self.by_link(token, now).await?;
         let changes_closed = self.rules.changes_closed(&event.view, now);
+        let tables = crate::store::planner::seats_of(&self.db, reg.id)
+            .await
+            .map_err(crate::error::internal("published seats"))?
+            .into_iter()
+            .filter_map(|(round, table)| Some((u32::try_from(round).ok()?, table)))
+            .collect();
         Ok(ManageView {
             status: reg.status,
             email: reg.email.clone(),
             form: reg.form.clone(),
             changes_closed,
             event: event.view,
+            tables,
         })
     }
 

@@ -38,6 +38,10 @@ pub struct ManageView {
     pub form: RegistrationForm,
     /// Editing and cancelling have closed (the event starts soon or has started).
     pub changes_closed: bool,
+    /// The person's table per networking round, (round, table), once the coordinator
+    /// published a plan; empty before.
+    #[serde(default)]
+    pub tables: Vec<(u32, String)>,
 }
 
 /// One page of the table.

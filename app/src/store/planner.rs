@@ -155,3 +155,69 @@ pub async fn save_plan(
     });
     Ok(())
 }
+
+/// One published seat: `registration_id` sits at `table` in `round`.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct SeatRow {
+    pub registration_id: i64,
+    pub round: i64,
+    pub table_name: String,
+}
+
+/// The event's published seats, by person and round.
+pub async fn published_tx(tx: &mut Tx, event_id: i64) -> Result<Vec<SeatRow>, StoreError> {
+    Ok(on_tx!(tx, c => {
+        sqlx::query_as("SELECT registration_id, round, table_name FROM planner_seats WHERE event_id = $1 ORDER BY registration_id, round")
+            .bind(event_id)
+            .fetch_all(c)
+            .await?
+    }))
+}
+
+/// Replaces the event's published seats with `seats` and records when.
+pub async fn publish_tx(
+    tx: &mut Tx,
+    event_id: i64,
+    seats: &[SeatRow],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("DELETE FROM planner_seats WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        for s in seats {
+            sqlx::query("INSERT INTO planner_seats (event_id, registration_id, round, table_name) VALUES ($1, $2, $3, $4)")
+                .bind(event_id)
+                .bind(s.registration_id)
+                .bind(s.round)
+                .bind(&s.table_name)
+                .execute(&mut *c)
+                .await?;
+        }
+        sqlx::query("DELETE FROM planner_published WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("INSERT INTO planner_published (event_id, published_at) VALUES ($1, $2)")
+            .bind(event_id)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}
+
+/// When the event's plan was last published.
+pub async fn published_at(db: &Db, event_id: i64) -> Result<Option<DateTime<Utc>>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_scalar("SELECT published_at FROM planner_published WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_optional(p)
+            .await?
+    }))
+}
+
+/// One person's published tables, by round.
+pub async fn seats_of(db: &Db, registration_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_as("SELECT round, table_name FROM planner_seats WHERE registration_id = $1 ORDER BY round")
+            .bind(registration_id)
+            .fetch_all(p)
+            .await?
+    }))
+}

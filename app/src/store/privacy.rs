@@ -126,13 +126,15 @@ pub async fn links_of(db: &Db, registration_id: i64) -> Result<Vec<DateTime<Utc>
     }))
 }
 
-/// Deletes one registration with its mails and links.
+/// Deletes one registration with its mails, links and published seats.
 pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<Removed, StoreError> {
     Ok(on_tx!(tx, c => {
         let mails = sqlx::query("DELETE FROM outbox WHERE registration_id = $1")
             .bind(id).execute(&mut *c).await?.rows_affected();
         let links = sqlx::query("DELETE FROM manage_tokens WHERE registration_id = $1")
             .bind(id).execute(&mut *c).await?.rows_affected();
+        sqlx::query("DELETE FROM planner_seats WHERE registration_id = $1")
+            .bind(id).execute(&mut *c).await?;
         let registrations = sqlx::query("DELETE FROM registrations WHERE id = $1")
             .bind(id).execute(c).await?.rows_affected();
         Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64 }
@@ -217,7 +219,8 @@ pub async fn stats(db: &Db, event_id: i64) -> Result<Vec<StatRow>, StoreError> {
     }))
 }
 
-/// Deletes every registration of one event with their mails and links.
+/// Deletes every registration of one event with their mails, links, published seats and
+/// the event's plan.
 pub async fn delete_event_people(tx: &mut Tx, event_id: i64) -> Result<Removed, StoreError> {
     const OF_EVENT: &str = "registration_id IN (SELECT id FROM registrations WHERE event_id = $1)";
     Ok(on_tx!(tx, c => {
@@ -225,6 +228,9 @@ pub async fn delete_event_people(tx: &mut Tx, event_id: i64) -> Result<Removed, 
             .bind(event_id).execute(&mut *c).await?.rows_affected();
         let links = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM manage_tokens WHERE {OF_EVENT}")))
             .bind(event_id).execute(&mut *c).await?.rows_affected();
+        // The plan and the published seats name people only by registration id; they go too.
+        sqlx::query("DELETE FROM planner_seats WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("DELETE FROM planner_plans WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
         let registrations = sqlx::query("DELETE FROM registrations WHERE event_id = $1")
             .bind(event_id).execute(c).await?.rows_affected();
         Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64 }

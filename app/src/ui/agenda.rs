@@ -170,7 +170,13 @@ fn Profile(speaker: SpeakerView, lang: Option<&'static str>) -> impl IntoView {
 /// `rounds`, each networking round gets the place where "round N: table X" will appear
 /// once the planner publishes a plan.
 #[component]
-pub fn CompactAgenda(agenda: AgendaView, #[prop(optional)] rounds: bool) -> impl IntoView {
+pub fn CompactAgenda(
+    agenda: AgendaView,
+    #[prop(optional)] rounds: bool,
+    /// The person's published tables, (round, table).
+    #[prop(optional)]
+    tables: Vec<(u32, String)>,
+) -> impl IntoView {
     let lang = use_lang();
     let nl = organiser_lang(lang);
     let items = agenda
@@ -189,10 +195,13 @@ pub fn CompactAgenda(agenda: AgendaView, #[prop(optional)] rounds: bool) -> impl
                 None => "",
             };
             let round = s.round.filter(|_| rounds).map(|n| {
+                let table = tables.iter().find(|(r, _)| *r == n).map(|(_, t)| t.clone());
+                let text = match &table {
+                    Some(t) => format!("{} {n}: {} {t}", lang.t(T::AgendaRound), lang.t(T::AgendaYourTable)),
+                    None => format!("{} {n}: {}", lang.t(T::AgendaRound), lang.t(T::AgendaTablePending)),
+                };
                 view! {
-                    <span class="round-slot" data-round=n>
-                        {format!("{} {n}: {}", lang.t(T::AgendaRound), lang.t(T::AgendaTablePending))}
-                    </span>
+                    <span class="round-slot" data-round=n class:seated=table.is_some()>{text}</span>
                 }
             });
             view! {

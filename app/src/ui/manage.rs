@@ -136,6 +136,7 @@ fn Manage(
     };
     let event = view.event.clone();
     let topics = view.event.topics.clone();
+    let tables = view.tables.clone();
     let slug = StoredValue::new(event.slug.clone());
     let page_title = {
         let event_title = event.title_in(lang).text.to_string();
@@ -169,10 +170,23 @@ fn Manage(
                 <p><a href=format!("/e/{}/register", slug.get_value())>{lang.t(T::MailRegisterAgainButton)}</a></p>
             </section>
         }>
+            // Published tables when the programme has no networking rounds to show them in.
+            {(!tables.is_empty()
+                && !agenda.as_ref().is_some_and(|a| a.sessions.iter().any(|s| s.round.is_some())))
+                .then(|| view! {
+                    <section class="card tables-card" aria-labelledby="tables-title">
+                        <h2 id="tables-title">{lang.t(T::MailSubjectTables)}</h2>
+                        <ul>
+                            {tables.iter().map(|(round, table)| view! {
+                                <li>{format!("{} {round}: {} {table}", lang.t(T::AgendaRound), lang.t(T::AgendaYourTable))}</li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
             {agenda.clone().filter(|a| !a.sessions.is_empty()).map(|a| view! {
                 <section class="card agenda-card" aria-labelledby="agenda-title">
                     <h2 id="agenda-title">{lang.t(T::AgendaYourProgramme)}</h2>
-                    <CompactAgenda agenda=a rounds=true/>
+                    <CompactAgenda agenda=a rounds=true tables=tables.clone()/>
                 </section>
             })}
             <section class="card form-card">

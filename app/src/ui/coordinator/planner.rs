@@ -6,7 +6,7 @@
 use super::{action_error, FormError, QueryNotice};
 use crate::domain::OrgType;
 use crate::i18n::{Lang, T};
-use crate::planner::api::{get_planner, RunPlanner, SetupTables};
+use crate::planner::api::{get_planner, PublishPlan, RunPlanner, SetupTables};
 use crate::planner::model::{PlanView, PlannerView, Quality, TableView};
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
@@ -31,16 +31,24 @@ fn Planner() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let setup = ServerAction::<SetupTables>::new();
     let run = ServerAction::<RunPlanner>::new();
-    // Both actions redirect back here; their versions in the key load the page again.
+    let publish = ServerAction::<PublishPlan>::new();
+    // The actions redirect back here; their versions in the key load the page again.
     let view = Resource::new(
-        move || (slug(), setup.version().get(), run.version().get()),
-        |(slug, _, _)| get_planner(slug),
+        move || {
+            (
+                slug(),
+                setup.version().get(),
+                run.version().get(),
+                publish.version().get(),
+            )
+        },
+        |(slug, _, _, _)| get_planner(slug),
     );
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match view.await {
-                    Ok(v) => view! { <PlannerBody v setup run/> }.into_any(),
+                    Ok(v) => view! { <PlannerBody v setup run publish/> }.into_any(),
                     Err(e) => view! { <ErrorCard error=e/> }.into_any(),
                 }
             })}
@@ -54,6 +62,7 @@ fn PlannerBody(
     v: PlannerView,
     setup: ServerAction<SetupTables>,
     run: ServerAction<RunPlanner>,
+    publish: ServerAction<PublishPlan>,
 ) -> impl IntoView {
     let lang = use_lang();
     let seats = v.seats();
@@ -65,12 +74,14 @@ fn PlannerBody(
         v.tables.len()
     };
     let has_plan = v.plan.is_some();
-    let (s1, s2) = (v.slug.clone(), v.slug.clone());
+    let (s1, s2, s3) = (v.slug.clone(), v.slug.clone(), v.slug.clone());
+    let published_at = v.published_at.clone();
     view! {
         <section class="card coordinator planner">
             <h1>{lang.t(T::PlanTitle)} ": " {v.title.clone()}</h1>
             <QueryNotice key="setup" text=T::PlanSetupSaved/>
             <QueryNotice key="planned" text=T::PlanMade/>
+            <PublishedNotice/>
             <p class="plan-summary">
                 {format!(
                     "{} {} · {} {} · {} {} · {} {}",
@@ -126,12 +137,51 @@ fn PlannerBody(
                     {move || lang.t(if run.pending().get() { T::PlanWorking } else { T::PlanRun })}
                 </button>
             </ActionForm>
+            {has_plan.then(|| view! {
+                <h2>{lang.t(T::PlanPublishTitle)}</h2>
+                <FormError error=action_error(publish)/>
+                <ActionForm action=publish attr:class="plan-publish">
+                    <input type="hidden" name="slug" value=s3/>
+                    <p class="hint">{lang.t(T::PlanPublishHint)}</p>
+                    {published_at.map(|at| view! {
+                        <p>{lang.t(T::PlanPublishedAt)} ": " <time datetime=at.clone()>{shown(lang, &at)}</time></p>
+                    })}
+                    <button type="submit" class="button" disabled=move || publish.pending().get()>{lang.t(T::PlanPublish)}</button>
+                </ActionForm>
+            })}
             {match v.plan {
                 Some(plan) => view! { <Chart plan/> }.into_any(),
                 None => view! { <p class="empty">{lang.t(T::PlanNone)}</p> }.into_any(),
             }}
         </section>
     }
+}
+
+/// "Published. Mails queued: N" after a publication (the count is in the query string).
+#[component]
+fn PublishedNotice() -> impl IntoView {
+    let lang = use_lang();
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        query.read().get("published").map(|n| {
+            let n: usize = n.parse().unwrap_or_default();
+            view! { <p class="notice" role="status">{format!("{} {n}", lang.t(T::PlanPublished))}</p> }
+        })
+    }
+}
+
+/// An RFC 3339 instant as a date and a Brussels time.
+fn shown(lang: Lang, at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| {
+            let t = t.with_timezone(&chrono::Utc);
+            format!(
+                "{} {}",
+                crate::i18n::format_date(lang, t),
+                crate::i18n::format_time(t)
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// The CSS class that colours a seat by organisation type.
