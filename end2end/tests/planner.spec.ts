@@ -1,0 +1,61 @@
+// Issue 10's planner, first steps, end to end: a coordinator sets up tables for the demo
+// event, plans (the chart shows every table in both of the programme's networking rounds,
+// with its quality), publishes, and an attendee finds their table per round in the mail and
+// on their page. The planner page is checked with axe-core.
+import { test, expect } from '@playwright/test';
+import { addCoordinator } from './pages/coordinator-cli';
+import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
+import { PlannerPage } from './pages/planner-page';
+import { DEMO } from './pages/register-page';
+import { expectNoSeriousAxeViolations } from './pages/axe';
+import { manageLink, setPasswordLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
+
+test('a coordinator plans and publishes the tables; an attendee sees theirs', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  // Someone registered for the demo event.
+  const attendee = uniqueEmail('seated');
+  const r = await page.request.post(`${DEMO}/register`, {
+    form: {
+      first_name: 'Sofie', last_name: 'Vanhees', email: attendee, organisation: 'Kringloopcentrum Pelt',
+      org_type: 'social_economy', sector: 'groen', phone: '', offers: 'werkopdrachten', needs: 'personeel', consent: 'yes',
+    },
+    maxRedirects: 0,
+  });
+  expect(r.status()).toBe(303);
+  const link = manageLink(await waitForMail(attendee));
+
+  const coordinator = uniqueEmail('planner');
+  const password = 'Tafel-ronde-e2e-2026';
+  await addCoordinator(coordinator);
+  const setPassword = new SetPasswordPage(page);
+  await setPassword.open(setPasswordLink(await waitForMail(coordinator)));
+  await setPassword.choose(password);
+  const login = new LoginPage(page);
+  await expect(login.notice()).toBeVisible();
+  await login.signIn(coordinator, password);
+  await expect(page).toHaveURL(/\/coordinator$/);
+
+  const planner = new PlannerPage(page);
+  await planner.open(DEMO.replace('/e/', ''));
+  await expect(page.getByText('Uit het programma: de netwerkrondes.')).toBeVisible();
+  // Enough seats for everyone the other specs registered too (the demo holds 120).
+  await planner.setUp(16, 8);
+  await planner.plan();
+  await expect(planner.tables(1)).toHaveCount(16);
+  await expect(planner.tables(2)).toHaveCount(16);
+  await expect(planner.quality("Collega's aan één tafel")).toHaveText('0 — het minimum');
+  await expect(page.locator('.plan-table', { hasText: 'Sofie Vanhees' })).toHaveCount(2);
+  await expectNoSeriousAxeViolations(page, 'the planner with a plan');
+  await planner.publish();
+
+  // The attendee: one mail with their tables, and the tables in their programme.
+  const mail = await waitForSubject(attendee, /^Je tafels/);
+  const round1 = mail.text.match(/Ronde 1: tafel \S+/)?.[0];
+  expect(round1, mail.text).toBeTruthy();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const p = await context.newPage();
+  await p.goto(new URL(link).pathname);
+  await expect(p.locator('.round-slot[data-round="1"]')).toHaveText(round1!);
+  await expect(p.locator('.round-slot[data-round="2"]')).toContainText('Ronde 2: tafel ');
+  await context.close();
+});
