@@ -1,7 +1,8 @@
 // Issue 10's planner, first steps, end to end: a coordinator sets up tables for the demo
 // event, plans (the chart shows every table in both of the programme's networking rounds,
-// with its quality), publishes, and an attendee finds their table per round in the mail and
-// on their page. The planner page is checked with axe-core.
+// with its quality), publishes, prints the table cards (four to an A4 page, as a PDF), and an
+// attendee finds their table per round in the mail and on their page. The planner page is
+// checked with axe-core.
 import { test, expect } from '@playwright/test';
 import { addCoordinator } from './pages/coordinator-cli';
 import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
@@ -47,6 +48,13 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   await expect(page.locator('.plan-table', { hasText: 'Sofie Vanhees' })).toHaveCount(2);
   await expectNoSeriousAxeViolations(page, 'the planner with a plan');
   await planner.publish();
+
+  // The table cards print four to an A4 sheet: 16 tables x 2 rounds = 32 cards, 8 pages.
+  await page.getByRole('link', { name: 'Tafelkaarten afdrukken' }).click();
+  await expect(page.locator('.table-card')).toHaveCount(32);
+  await expect(page.locator('.table-card', { hasText: 'Sofie Vanhees' })).toHaveCount(2);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(8);
 
   // The attendee: one mail with their tables, and the tables in their programme.
   const mail = await waitForSubject(attendee, /^Je tafels/);

@@ -20,6 +20,7 @@ mod planner;
 mod registration_edit;
 mod registrations;
 mod set_password;
+mod table_cards;
 
 pub use change_password::ChangePasswordPage;
 pub use dashboard::DashboardPage;
@@ -33,6 +34,7 @@ pub use planner::PlannerPage;
 pub use registration_edit::RegistrationEditPage;
 pub use registrations::RegistrationsPage;
 pub use set_password::SetPasswordPage;
+pub use table_cards::TableCardsPage;
 
 use crate::error::AppError;
 use crate::i18n::T;

@@ -74,7 +74,12 @@ fn PlannerBody(
         v.tables.len()
     };
     let has_plan = v.plan.is_some();
-    let (s1, s2, s3) = (v.slug.clone(), v.slug.clone(), v.slug.clone());
+    let (s1, s2, s3, s4) = (
+        v.slug.clone(),
+        v.slug.clone(),
+        v.slug.clone(),
+        v.slug.clone(),
+    );
     let published_at = v.published_at.clone();
     view! {
         <section class="card coordinator planner">
@@ -148,6 +153,9 @@ fn PlannerBody(
                     })}
                     <button type="submit" class="button" disabled=move || publish.pending().get()>{lang.t(T::PlanPublish)}</button>
                 </ActionForm>
+            })}
+            {has_plan.then(|| view! {
+                <p><a href=format!("{}/cards", crate::planner::api::planner_path(&s4))>{lang.t(T::PlanCardsLink)}</a></p>
             })}
             {match v.plan {
                 Some(plan) => view! { <Chart plan/> }.into_any(),
