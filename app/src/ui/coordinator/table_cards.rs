@@ -78,7 +78,7 @@ fn RoundCards(round: RoundView) -> impl IntoView {
                             .into_iter()
                             .filter(|s| s.org_type.is_some())
                             .map(|s| view! {
-                                <li><strong>{s.name}</strong> <span>{s.organisation}</span></li>
+                                <li><strong>{s.name}</strong> " · " <span>{s.organisation}</span></li>
                             })
                             .collect_view()}
                     </ul>
