@@ -1,6 +1,7 @@
 // Issue 10's planner, first steps, end to end: a coordinator sets up tables for the demo
 // event, plans (the chart shows every table in both of the programme's networking rounds,
-// with its quality), publishes, prints the table cards (four to an A4 page, as a PDF), and an
+// with its quality), publishes, prints the table cards (four to an A4 page, as a PDF), checks her in at the desk by name with
+// the keyboard, and an
 // attendee finds their table per round in the mail and on their page. The planner page is
 // checked with axe-core.
 import { test, expect } from '@playwright/test';
@@ -55,6 +56,19 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   await expect(page.locator('.table-card', { hasText: 'Sofie Vanhees' })).toHaveCount(2);
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(8);
+
+  // On the day: the check-in desk finds her by name, with the keyboard alone.
+  await page.goto(`/coordinator/events/${DEMO.replace('/e/', '')}/checkin`);
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByLabel('Zoek op naam of organisatie').fill('vanhees sofie');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.checkin-person')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Aangekomen: Sofie Vanhees' }).focus();
+  await page.keyboard.press('Enter');
+  // back at the desk with the same search, she is marked as here
+  await expect(page.locator('.checkin-person.arrived', { hasText: 'Sofie Vanhees' })).toHaveCount(1);
+  await expect(page.getByLabel('Zoek op naam of organisatie')).toHaveValue('vanhees sofie');
+  await expectNoSeriousAxeViolations(page, 'the check-in desk');
 
   // The attendee: one mail with their tables, and the tables in their programme.
   const mail = await waitForSubject(attendee, /^Je tafels/);

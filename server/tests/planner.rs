@@ -16,6 +16,7 @@ on_both_databases!(
     setup_and_planning_refuse_what_cannot_work,
     the_rounds_are_the_programmes_networking_rounds,
     publishing_shows_the_tables_and_mails_only_who_changed,
+    the_check_in_desk_finds_and_checks_people_in,
 );
 
 /// The tables mails queued so far.
@@ -405,5 +406,76 @@ async fn publishing_shows_the_tables_and_mails_only_who_changed(db: &TestDb) {
     let changed = seats.iter().zip(&after).filter(|(a, b)| a != b).count() as i64;
     assert!(changed > 0);
     assert_eq!(tables_mails(&srv).await, 9 + changed);
+    srv.stop().await;
+}
+
+async fn the_check_in_desk_finds_and_checks_people_in(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "netwerk", 100).await;
+    let other = add_event(&srv, "ander", 100).await;
+    register(&srv, "netwerk", 12).await;
+    register(&srv, "ander", 1).await;
+    let cookie = signed_in(&srv, &mail, "desk").await;
+    let desk = |q: &str| json!({ "slug": "netwerk", "query": q });
+    let (status, v) = json_as(&srv, &cookie, "/api/coordinator/checkin", desk("")).await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["expected"], 12);
+    assert_eq!(v["arrived"], 0);
+    // every word must match, in any case: "Persoon1" and "Persoon10", "Persoon11"
+    let (_, v) = json_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/checkin",
+        desk("PERSOON1 org"),
+    )
+    .await;
+    assert_eq!(v["matching"], 3, "{v}");
+    let (_, v) = json_as(&srv, &cookie, "/api/coordinator/checkin", desk("persoon7")).await;
+    assert_eq!(v["matching"], 1);
+    let id = v["people"][0]["id"].as_i64().unwrap().to_string();
+    let set = |id: String, undo: &'static str| {
+        fields(&[("slug", "netwerk"), ("id", id.as_str()), ("undo", undo)])
+    };
+    let r = post_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/checkin/set",
+        &set(id.clone(), ""),
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let (_, v) = json_as(&srv, &cookie, "/api/coordinator/checkin", desk("persoon7")).await;
+    assert_eq!(v["people"][0]["arrived"], true);
+    assert_eq!(v["arrived"], 1);
+    // the page shows it, server-rendered
+    let (status, page) = get_as(
+        &srv,
+        &cookie,
+        "/coordinator/events/netwerk/checkin?q=persoon7",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("class=\"checkin-person arrived\""), "{page}");
+    // undo
+    let r = post_as(&srv, &cookie, "/api/coordinator/checkin/set", &set(id, "1")).await;
+    assert!(r.status().is_success());
+    let (_, v) = json_as(&srv, &cookie, "/api/coordinator/checkin", desk("")).await;
+    assert_eq!(v["arrived"], 0);
+    // someone of another event cannot be checked in here
+    let theirs = app::store::planner::people(&srv.state.db, other)
+        .await
+        .unwrap()[0]
+        .id;
+    let r = post_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/checkin/set",
+        &set(theirs.to_string(), ""),
+    )
+    .await;
+    assert_eq!(r.status(), 409);
+    let (_, v) = json_as(&srv, &cookie, "/api/coordinator/checkin", desk("")).await;
+    assert_eq!(v["arrived"], 0);
     srv.stop().await;
 }

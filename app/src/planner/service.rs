@@ -2,7 +2,10 @@
 //! for confirmation when it discards a plan), planning with the engine off the async
 //! runtime within a time budget, and the planner page's view of an event.
 
-use super::model::{PlannerTable, PlannerView, SetupField, TableSetup};
+use super::model::{
+    matches, Arrival, CheckinView, PlannerTable, PlannerView, SetupField, TableSetup,
+    CHECKIN_LIST_MAX,
+};
 use super::problem::{spec, StoredPlan};
 use crate::error::AppError;
 use crate::i18n::T;
@@ -328,5 +331,55 @@ impl Planner {
             "plan published"
         );
         Ok(mailed)
+    }
+
+    /// The check-in desk of event `slug`, searched for `query`.
+    pub async fn checkin(&self, slug: &str, query: &str) -> Result<CheckinView, PlannerError> {
+        let (id, title) = self.event_id(slug).await?;
+        let all = planner::arrivals(&self.db, id).await?;
+        let matching: Vec<_> = all
+            .iter()
+            .filter(|a| {
+                matches(
+                    &format!("{} {} {}", a.first_name, a.last_name, a.organisation),
+                    query,
+                )
+            })
+            .collect();
+        Ok(CheckinView {
+            slug: slug.to_string(),
+            title,
+            expected: all.len(),
+            arrived: all.iter().filter(|a| a.checked_in_at.is_some()).count(),
+            query: query.trim().to_string(),
+            matching: matching.len(),
+            people: matching
+                .into_iter()
+                .take(CHECKIN_LIST_MAX)
+                .map(|a| Arrival {
+                    id: a.id,
+                    name: format!("{} {}", a.first_name, a.last_name),
+                    organisation: a.organisation.clone(),
+                    arrived: a.checked_in_at.is_some(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Checks registration `registration` of event `slug` in (or out again, `arrived`
+    /// false). Only a confirmed registration of that event can be checked in.
+    pub async fn set_arrival(
+        &self,
+        slug: &str,
+        registration: i64,
+        arrived: bool,
+    ) -> Result<(), PlannerError> {
+        let (id, _) = self.event_id(slug).await?;
+        let at = arrived.then(Utc::now);
+        if planner::set_arrival(&self.db, id, registration, at).await? {
+            Ok(())
+        } else {
+            Err(PlannerError::App(AppError::WrongRegistrationStatus))
+        }
     }
 }

@@ -116,6 +116,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/events/:slug/registrations") view=coordinator::RegistrationsPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/planner") view=coordinator::PlannerPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/planner/cards") view=coordinator::TableCardsPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/checkin") view=coordinator::CheckinPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug") view=coordinator::EventOverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/mail") view=coordinator::MailStatusPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/registrations/:id/edit") view=coordinator::RegistrationEditPage ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@
 mod bulk_mail;
 mod change_password;
 mod charts;
+mod checkin;
 mod dashboard;
 mod event_edit;
 mod event_form;
@@ -23,6 +24,7 @@ mod set_password;
 mod table_cards;
 
 pub use change_password::ChangePasswordPage;
+pub use checkin::CheckinPage;
 pub use dashboard::DashboardPage;
 pub use event_edit::EditEventPage;
 pub use event_new::NewEventPage;

@@ -1,0 +1,114 @@
+//! `/coordinator/events/:slug/checkin`: the check-in desk. A name search (a plain GET form,
+//! so it works before the wasm and on a slow phone), arrived / expected, and per person a
+//! button to check them in or undo it.
+
+use crate::i18n::T;
+use crate::planner::api::{checkin_path, get_checkin, CheckIn};
+use crate::planner::model::{Arrival, CheckinView};
+use crate::ui::{use_lang, ErrorCard, Loading};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn CheckinPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=lang.t(T::CheckinTitle)/>
+        <super::dashboard::SignedIn>
+            <Desk/>
+        </super::dashboard::SignedIn>
+    }
+}
+
+#[component]
+fn Desk() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let q = move || query.read().get("q").unwrap_or_default();
+    let action = ServerAction::<CheckIn>::new();
+    let view = Resource::new(
+        move || (slug(), q(), action.version().get()),
+        |(slug, q, _)| get_checkin(slug, q),
+    );
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match view.await {
+                    Ok(v) => view! { <DeskBody v action/> }.into_any(),
+                    Err(e) => view! { <ErrorCard error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DeskBody(v: CheckinView, action: ServerAction<CheckIn>) -> impl IntoView {
+    let lang = use_lang();
+    let path = checkin_path(&v.slug);
+    let slug = v.slug.clone();
+    let shown = v.people.len();
+    view! {
+        <section class="card coordinator checkin">
+            <h1>{lang.t(T::CheckinTitle)} ": " {v.title.clone()}</h1>
+            <p class="checkin-count" role="status">
+                <strong>{v.arrived}</strong> " / " {v.expected} " " {lang.t(T::CheckinArrived)}
+            </p>
+            <super::FormError error=super::action_error(action)/>
+            <form method="get" action=path role="search" class="checkin-search">
+                <label for="q">{lang.t(T::CheckinSearch)}</label>
+                <div class="inline-form">
+                    <input id="q" name="q" type="search" value=v.query.clone() autocomplete="off" autofocus/>
+                    <button type="submit" class="button">{lang.t(T::CheckinFind)}</button>
+                </div>
+            </form>
+            {if v.people.is_empty() {
+                view! { <p class="empty">{lang.t(T::CheckinNobody)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="checkin-list">
+                        {v.people.into_iter().map(|p| view! { <Person p slug=slug.clone() q=v.query.clone() action/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            {(v.matching > shown).then(|| view! {
+                <p class="hint">{format!("{shown} / {} — {}", v.matching, lang.t(T::CheckinNarrow))}</p>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Person(p: Arrival, slug: String, q: String, action: ServerAction<CheckIn>) -> impl IntoView {
+    let lang = use_lang();
+    let label = if p.arrived {
+        T::CheckinUndo
+    } else {
+        T::CheckinDo
+    };
+    view! {
+        <li class="checkin-person" class:arrived=p.arrived>
+            <span class="checkin-name">
+                <strong>{p.name.clone()}</strong>
+                <span class="hint">{p.organisation.clone()}</span>
+            </span>
+            {p.arrived.then(|| view! { <span class="checkin-badge">{lang.t(T::CheckinHere)}</span> })}
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="id" value=p.id.to_string()/>
+                <input type="hidden" name="q" value=q/>
+                {p.arrived.then(|| view! { <input type="hidden" name="undo" value="1"/> })}
+                <button
+                    type="submit"
+                    class=if p.arrived { "button" } else { "button primary" }
+                    aria-label=format!("{}: {}", lang.t(label), p.name)
+                >
+                    {lang.t(label)}
+                </button>
+            </ActionForm>
+        </li>
+    }
+}
