@@ -86,6 +86,16 @@ async fn planner(srv: &Running, cookie: &str, slug: &str) -> Value {
     v
 }
 
+async fn publish(srv: &Running, cookie: &str) -> reqwest::Response {
+    post_as(
+        srv,
+        cookie,
+        "/api/coordinator/planner/publish",
+        &fields(&[("slug", "netwerk")]),
+    )
+    .await
+}
+
 async fn plan(srv: &Running, cookie: &str) -> reqwest::Response {
     post_as(
         srv,
@@ -300,13 +310,7 @@ async fn publishing_shows_the_tables_and_mails_only_who_changed(db: &TestDb) {
     let event_id = add_event(&srv, "netwerk", 100).await;
     let cookie = signed_in(&srv, &mail, "planner").await;
     // nothing to publish yet
-    let r = post_as(
-        &srv,
-        &cookie,
-        "/api/coordinator/planner/publish",
-        &fields(&[("slug", "netwerk")]),
-    )
-    .await;
+    let r = publish(&srv, &cookie).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("PlanErrNoPlan"));
     let emails: Vec<String> = (0..9).map(|i| unique_email(&format!("seat{i}"))).collect();
@@ -330,13 +334,7 @@ async fn publishing_shows_the_tables_and_mails_only_who_changed(db: &TestDb) {
     }
     setup(&srv, &cookie, "5", "").await;
     assert!(plan(&srv, &cookie).await.status().is_success());
-    let r = post_as(
-        &srv,
-        &cookie,
-        "/api/coordinator/planner/publish",
-        &fields(&[("slug", "netwerk")]),
-    )
-    .await;
+    let r = publish(&srv, &cookie).await;
     assert!(r.status().is_success(), "{}", r.status());
     // everyone: one mail with their tables, and their table per round on their page
     let seats = published(&srv, event_id).await;
@@ -368,13 +366,7 @@ async fn publishing_shows_the_tables_and_mails_only_who_changed(db: &TestDb) {
     }
     assert_eq!(tables_mails(&srv).await, 9);
     // publishing the same plan again mails nobody
-    let r = post_as(
-        &srv,
-        &cookie,
-        "/api/coordinator/planner/publish",
-        &fields(&[("slug", "netwerk")]),
-    )
-    .await;
+    let r = publish(&srv, &cookie).await;
     assert!(r.status().is_success());
     assert_eq!(tables_mails(&srv).await, 9);
     assert_eq!(published(&srv, event_id).await, seats);
@@ -394,13 +386,7 @@ async fn publishing_shows_the_tables_and_mails_only_who_changed(db: &TestDb) {
     .await;
     assert!(r.status().is_success());
     assert!(plan(&srv, &cookie).await.status().is_success());
-    let r = post_as(
-        &srv,
-        &cookie,
-        "/api/coordinator/planner/publish",
-        &fields(&[("slug", "netwerk")]),
-    )
-    .await;
+    let r = publish(&srv, &cookie).await;
     assert!(r.status().is_success());
     let after = published(&srv, event_id).await;
     let changed = seats.iter().zip(&after).filter(|(a, b)| a != b).count() as i64;
