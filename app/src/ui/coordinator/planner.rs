@@ -192,6 +192,16 @@ fn shown(lang: Lang, at: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `x` with `places` decimals, with a decimal comma in Dutch and French.
+fn decimal(lang: Lang, x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    if lang == Lang::En {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
 /// The CSS class that colours a seat by organisation type.
 fn seat_class(t: Option<OrgType>) -> String {
     match t {
@@ -286,11 +296,11 @@ fn QualityPanel(q: Quality, runtime_ms: u64, unseated: usize) -> impl IntoView {
             <dt>{lang.t(T::PlanColleagues)}</dt>
             <dd>{minimum(q.colleagues_together)}</dd>
             <dt>{lang.t(T::PlanGroupsPerTable)}</dt>
-            <dd>{format!("{} {:.2} ({} {}; {} {})", lang.t(T::PlanMean), q.groups_mean, lang.t(T::PlanFewest), q.groups_min, lang.t(T::PlanInEvent), q.groups_in_event)}</dd>
+            <dd>{format!("{} {} ({} {}; {} {})", lang.t(T::PlanMean), decimal(lang, q.groups_mean, 2), lang.t(T::PlanFewest), q.groups_min, lang.t(T::PlanInEvent), q.groups_in_event)}</dd>
             <dt>{lang.t(T::PlanNeedsMet)}</dt>
             <dd>{needs}</dd>
             <dt>{lang.t(T::PlanRuntime)}</dt>
-            <dd>{format!("{:.1} s", runtime_ms as f64 / 1000.0)}</dd>
+            <dd>{format!("{} s", decimal(lang, runtime_ms as f64 / 1000.0, 1))}</dd>
         </dl>
         {(unseated > 0).then(|| view! {
             <p class="notice warn" role="status">{format!("{unseated} {}", lang.t(T::PlanUnseated))}</p>
