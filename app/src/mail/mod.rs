@@ -6,6 +6,7 @@ pub mod account;
 pub mod bench;
 pub mod render;
 pub mod sender;
+pub mod speaker;
 pub mod worker;
 
 pub use render::{render, render_with_agenda, AgendaLine, MailKind, MailTo};
