@@ -21,6 +21,7 @@ on_both_databases!(
     a_moved_session_mails_its_speaker_exactly_once,
     only_a_coordinator_sends_a_link,
     the_demo_mails_its_speakers_their_links,
+    the_editor_moves_sessions_and_shows_conflicts,
 );
 
 const GRETE: &str = "grete.remen@example.org";
@@ -455,4 +456,121 @@ async fn the_demo_mails_its_speakers_their_links(db: &TestDb) {
     assert_eq!(status, 200);
     assert!(page.contains("Goede praktijk: een inclusieve werkvloer"));
     assert_eq!(outbox_count(&srv.state.db, GRETE, "speaker_link").await, 1);
+}
+
+async fn the_editor_moves_sessions_and_shows_conflicts(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    let event = event_with_programme(&srv, "editor", 10).await;
+    let stored = app::store::programme::of_event(&srv.state.db, event)
+        .await
+        .unwrap();
+    let grete = stored
+        .speakers
+        .iter()
+        .find(|s| s.contact_email == GRETE)
+        .unwrap()
+        .id;
+    let guido = speaker_id(&srv, event, "Guido Grochowczak").await;
+    let session = stored
+        .sessions
+        .iter()
+        .find(|s| stored.links.contains(&(s.id, grete)))
+        .unwrap()
+        .id;
+    let form = |start: &str, end: &str, speaker2: i64| -> Vec<(String, String)> {
+        [
+            ("slug", "editor".to_string()),
+            ("id", session.to_string()),
+            (
+                "title",
+                "Goede praktijk: een inclusieve werkvloer".to_string(),
+            ),
+            ("description", String::new()),
+            ("kind", "talk".to_string()),
+            ("start", start.to_string()),
+            ("end", end.to_string()),
+            ("room", String::new()),
+            ("speaker1", grete.to_string()),
+            (
+                "speaker2",
+                if speaker2 > 0 {
+                    speaker2.to_string()
+                } else {
+                    String::new()
+                },
+            ),
+            ("speaker3", String::new()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    };
+    const SAVE: &str = "/api/coordinator/programme/session";
+    // Anonymous: refused, nothing changes.
+    let r = client()
+        .post(format!("http://{}{SAVE}", srv.addr))
+        .header("accept", "application/json")
+        .form(&form("15:20", "15:40", 0))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    let cookie = signed_in(&srv, &mail, "editor").await;
+    // The editor page lists the sessions in time order with the speakers' addresses.
+    let (status, page) =
+        common::coordinator::get_as(&srv, &cookie, "/coordinator/events/editor/programme").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Goede praktijk: een inclusieve werkvloer") && page.contains(GRETE));
+    // Guido speaks 14:50–15:10: with him in a 15:00 slot is a clash, said in Dutch.
+    let r = post_as(&srv, &cookie, SAVE, &form("15:00", "15:20", guido)).await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("SpeakerBusy"), "{body}");
+    let r = post_as(&srv, &cookie, SAVE, &form("25:00", "15:20", 0)).await;
+    assert_eq!(r.status(), 422, "not a time");
+    assert_eq!(
+        outbox_count(&srv.state.db, GRETE, "speaker_session_moved").await,
+        0
+    );
+    // Moving it: saved, and Grete hears of it once.
+    let r = post_as(&srv, &cookie, SAVE, &form("15:20", "15:40", 0)).await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    let after = app::store::programme::of_event(&srv.state.db, event)
+        .await
+        .unwrap();
+    let moved = after.sessions.iter().find(|s| s.id == session).unwrap();
+    assert_eq!(app::i18n::format_time(moved.starts_at), "15:20");
+    assert_eq!(
+        outbox_count(&srv.state.db, GRETE, "speaker_session_moved").await,
+        1
+    );
+    // Delete needs the confirmation box.
+    let del = |confirm: bool| {
+        let mut f = vec![
+            ("slug".to_string(), "editor".to_string()),
+            ("id".to_string(), session.to_string()),
+        ];
+        if confirm {
+            f.push(("confirm".to_string(), "yes".to_string()));
+        }
+        f
+    };
+    const DELETE: &str = "/api/coordinator/programme/session/delete";
+    assert_eq!(
+        post_as(&srv, &cookie, DELETE, &del(false)).await.status(),
+        422
+    );
+    assert!(post_as(&srv, &cookie, DELETE, &del(true))
+        .await
+        .status()
+        .is_success());
+    let after = app::store::programme::of_event(&srv.state.db, event)
+        .await
+        .unwrap();
+    assert!(after.sessions.iter().all(|s| s.id != session));
 }

@@ -7,6 +7,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod calendar;
+#[cfg(feature = "coordinator")]
+pub mod editor_api;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod service;

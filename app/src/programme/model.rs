@@ -178,6 +178,8 @@ pub enum Problem {
     UnknownSpeaker(i64),
     #[error("the speaker has no contact address")]
     NoContactAddress,
+    #[error("not a time (HH:MM)")]
+    InvalidTime,
 }
 
 /// The fields of a session or speaker, for [`Problem`].
@@ -206,6 +208,7 @@ impl Problem {
             Problem::SpeakerBusy { .. } => T::ProgErrSpeakerBusy,
             Problem::UnknownSpeaker(_) => T::ProgErrUnknownSpeaker,
             Problem::NoContactAddress => T::ProgErrNoContact,
+            Problem::InvalidTime => T::ProgErrInvalidTime,
         }
     }
 }

@@ -119,6 +119,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/events/:slug/edit") view=coordinator::EditEventPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/registrations") view=coordinator::RegistrationsPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/planner") view=coordinator::PlannerPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/programme") view=coordinator::ProgrammeEditorPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug") view=coordinator::EventOverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/mail") view=coordinator::MailStatusPage ssr=SsrMode::Async/>
         </Routes>

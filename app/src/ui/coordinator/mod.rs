@@ -15,6 +15,7 @@ mod forgot;
 mod login;
 mod mail_status;
 mod planner;
+mod programme;
 mod registrations;
 mod set_password;
 
@@ -27,6 +28,7 @@ pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
 pub use mail_status::MailStatusPage;
 pub use planner::PlannerPage;
+pub use programme::ProgrammeEditorPage;
 pub use registrations::RegistrationsPage;
 pub use set_password::SetPasswordPage;
 
