@@ -537,6 +537,15 @@ texts! {
     CoordProgDeleted => ["Verwijderd.", "Deleted.", "Supprimé."],
     CoordProgTimesHint => ["Uren in Brusselse tijd, op de dag van het evenement. Een sessie verplaatsen = haar uren wijzigen; haar sprekers krijgen dan een mail.", "Times in Brussels time, on the day of the event. To move a session, change its times; its speakers then get a mail.", "Heures de Bruxelles, le jour de l'événement. Pour déplacer un point, changez ses heures ; ses orateurs reçoivent alors un e-mail."],
     CoordProgMailLang => ["Taal van de mail", "Language of the mail", "Langue de l'e-mail"],
+    ProgNoticeSubject => ["Het programma is gewijzigd", "The programme has changed", "Le programme a changé"],
+    ProgNoticeText => ["Het programma van het evenement waarvoor je bent ingeschreven is gewijzigd. Dit is de nieuwe volgorde:", "The programme of the event you registered for has changed. This is the new running order:", "Le programme de l'événement auquel vous êtes inscrit a changé. Voici le nouveau déroulement :"],
+    ProgNoticeNote => ["Je inschrijving blijft gewoon geldig.", "Your registration stays valid.", "Votre inscription reste valable."],
+    CoordProgNotifyTitle => ["Deelnemers verwittigen", "Notify attendees", "Prévenir les participants"],
+    CoordProgNotifyIntro => ["Na een wijziging kun je alle bevestigde deelnemers deze mail sturen (elk in hun taal). Voorbeeld:", "After a change you can send all confirmed attendees this mail (each in their language). Preview:", "Après un changement, vous pouvez envoyer ce mail à tous les participants confirmés (chacun dans sa langue). Aperçu :"],
+    CoordProgNotifyCount => ["Bevestigde deelnemers", "Confirmed attendees", "Participants confirmés"],
+    CoordProgNotifyConfirm => ["Ik wil deze mail nu naar alle bevestigde deelnemers sturen", "I want to send this mail to all confirmed attendees now", "Je veux envoyer ce mail à tous les participants confirmés maintenant"],
+    CoordProgNotifySend => ["Mail versturen", "Send the mail", "Envoyer le mail"],
+    CoordProgNotified => ["De mail staat klaar voor alle bevestigde deelnemers.", "The mail is queued for every confirmed attendee.", "Le mail est prêt pour tous les participants confirmés."],
     CoordSpeakerLinkSent => ["De link is gemaild.", "The link has been mailed.", "Le lien a été envoyé."],
 }
 

@@ -22,6 +22,7 @@ on_both_databases!(
     only_a_coordinator_sends_a_link,
     the_demo_mails_its_speakers_their_links,
     the_editor_moves_sessions_and_shows_conflicts,
+    attendees_are_notified_after_a_preview,
 );
 
 const GRETE: &str = "grete.remen@example.org";
@@ -573,4 +574,73 @@ async fn the_editor_moves_sessions_and_shows_conflicts(db: &TestDb) {
         .await
         .unwrap();
     assert!(after.sessions.iter().all(|s| s.id != session));
+}
+
+async fn attendees_are_notified_after_a_preview(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    event_with_programme(&srv, "notice", 10).await;
+    let (anna, ben) = (unique_email("anna"), unique_email("ben"));
+    for who in [&anna, &ben] {
+        assert_eq!(
+            post_form(&srv, "/e/notice/register", &form(who))
+                .await
+                .status(),
+            303
+        );
+    }
+    // Their confirmation mails first, so the notices can be told apart.
+    mail.wait_for_count_to(&anna, 1).await;
+    mail.wait_for_count_to(&ben, 1).await;
+    const NOTIFY: &str = "/api/coordinator/programme/notify";
+    let body = vec![
+        ("slug".to_string(), "notice".to_string()),
+        ("confirm".to_string(), "yes".to_string()),
+    ];
+    let r = client()
+        .post(format!("http://{}{NOTIFY}", srv.addr))
+        .header("accept", "application/json")
+        .form(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    let cookie = signed_in(&srv, &mail, "notice").await;
+    let (_, page) =
+        common::coordinator::get_as(&srv, &cookie, "/coordinator/events/notice/programme").await;
+    assert!(
+        page.contains("Het programma is gewijzigd"),
+        "the preview's subject"
+    );
+    assert!(
+        page.contains("Lokale besturen als regisseur"),
+        "the preview's running order"
+    );
+    assert!(
+        page.contains("Bevestigde deelnemers: 2"),
+        "how many will get it"
+    );
+    let unconfirmed = vec![("slug".to_string(), "notice".to_string())];
+    assert_eq!(
+        post_as(&srv, &cookie, NOTIFY, &unconfirmed).await.status(),
+        422
+    );
+    assert_eq!(
+        outbox_count(&srv.state.db, &anna, "programme_changed").await,
+        0
+    );
+    assert!(post_as(&srv, &cookie, NOTIFY, &body)
+        .await
+        .status()
+        .is_success());
+    for who in [&anna, &ben] {
+        assert_eq!(
+            outbox_count(&srv.state.db, who, "programme_changed").await,
+            1
+        );
+        let mails = mail.wait_for_count_to(who, 2).await;
+        assert!(mails
+            .iter()
+            .any(|m| m["subject"] == "Het programma is gewijzigd"));
+    }
 }

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod bench;
+pub mod programme_notice;
 pub mod render;
 pub mod sender;
 pub mod speaker;

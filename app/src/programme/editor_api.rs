@@ -27,6 +27,11 @@ pub struct EditorView {
     pub ends_at: chrono::DateTime<chrono::Utc>,
     pub sessions: Vec<SessionView>,
     pub speakers: Vec<EditorSpeaker>,
+    /// The notice attendees may get after a change, as a Dutch attendee would (subject,
+    /// text), and how many confirmed attendees it would go to.
+    pub notice_subject: String,
+    pub notice_text: String,
+    pub notice_recipients: usize,
 }
 
 /// Coordinator. The programme of event `slug` for the editor.
@@ -35,6 +40,10 @@ pub async fn get_programme_editor(#[server(default)] slug: String) -> Result<Edi
     crate::accounts::api::require_coordinator().await?;
     let state = crate::state::app_state()?;
     let (event, p) = state.programme().stored(&slug).await?;
+    let (notice_subject, notice_text, notice_recipients) = state
+        .programme()
+        .notice_preview(&slug, crate::i18n::Lang::Nl)
+        .await?;
     let sessions = super::service::session_views(&p).map_err(|e| {
         tracing::error!("programme store: {e}");
         AppError::Internal
@@ -53,6 +62,9 @@ pub async fn get_programme_editor(#[server(default)] slug: String) -> Result<Edi
                 contact_email: s.contact_email.clone(),
             })
             .collect(),
+        notice_subject,
+        notice_text,
+        notice_recipients,
     })
 }
 
@@ -185,5 +197,24 @@ pub async fn delete_speaker(
         .delete_speaker(&slug, id)
         .await?;
     leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?deleted=1"));
+    Ok(())
+}
+
+/// Coordinator. Mails every confirmed attendee of event `slug` the changed programme, once
+/// `confirm` is ticked (the page shows the mail first).
+#[server(prefix = "/api", endpoint = "coordinator/programme/notify")]
+pub async fn notify_attendees(
+    #[server(default)] slug: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    crate::accounts::api::require_coordinator().await?;
+    if confirm.is_empty() {
+        return Err(AppError::ConfirmationNeeded);
+    }
+    crate::state::app_state()?
+        .programme()
+        .notify_attendees(&slug)
+        .await?;
+    leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?notified=1"));
     Ok(())
 }

@@ -373,6 +373,68 @@ impl Programme {
         Ok(())
     }
 
+    /// The notice about a changed programme as attendees in `lang` would get it (subject,
+    /// text), and how many confirmed attendees it would go to. Writes nothing.
+    pub async fn notice_preview(
+        &self,
+        slug: &str,
+        lang: crate::i18n::Lang,
+    ) -> Result<(String, String, usize), ProgrammeError> {
+        let event = self.event(slug).await?;
+        let mut tx = self.db.begin_write().await?;
+        let agenda = mail_outline_tx(&mut tx, slug, lang).await?;
+        let count = store::confirmed_recipients_tx(&mut tx, event.id)
+            .await?
+            .len();
+        drop(tx);
+        let mail = crate::mail::programme_notice::render_notice(
+            lang,
+            None,
+            "…",
+            "",
+            event.view.title_in(lang).text,
+            &agenda,
+            &format!("{}/e/{slug}/agenda", self.base_url),
+            String::new(),
+        );
+        Ok((mail.subject, mail.body_text, count))
+    }
+
+    /// Queues the notice about a changed programme for every confirmed attendee of event
+    /// `slug`, each in their language, in one transaction. Returns how many were queued.
+    pub async fn notify_attendees(&self, slug: &str) -> Result<usize, ProgrammeError> {
+        let event = self.event(slug).await?;
+        let now = Utc::now();
+        let mut tx = self.db.begin_write().await?;
+        let recipients = store::confirmed_recipients_tx(&mut tx, event.id).await?;
+        let url = format!("{}/e/{slug}/agenda", self.base_url);
+        for r in &recipients {
+            let lang = crate::i18n::Lang::parse(&r.lang).unwrap_or_default();
+            let agenda = mail_outline_tx(&mut tx, slug, lang).await?;
+            let mail = crate::mail::programme_notice::render_notice(
+                lang,
+                Some(r.id),
+                &r.first_name,
+                &r.email,
+                event.view.title_in(lang).text,
+                &agenda,
+                &url,
+                format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain),
+            );
+            crate::store::outbox::enqueue(&mut tx, &mail, now).await?;
+        }
+        tx.commit().await?;
+        if let Some(w) = &self.mail_wake {
+            w.notify_one();
+        }
+        tracing::info!(
+            event = slug,
+            mails = recipients.len(),
+            "attendees told of the programme change"
+        );
+        Ok(recipients.len())
+    }
+
     /// Marks event `slug`'s times as an example (or not); the agenda says so.
     pub async fn set_times_illustrative(
         &self,

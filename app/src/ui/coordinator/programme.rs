@@ -8,8 +8,8 @@ use super::QueryNotice;
 use crate::error::AppError;
 use crate::i18n::{format_time, T};
 use crate::programme::editor_api::{
-    get_programme_editor, DeleteSession, DeleteSpeaker, EditorSpeaker, EditorView, SaveSession,
-    SaveSpeaker,
+    get_programme_editor, DeleteSession, DeleteSpeaker, EditorSpeaker, EditorView, NotifyAttendees,
+    SaveSession, SaveSpeaker,
 };
 use crate::programme::model::{Problem, SessionKind, SessionView};
 use crate::programme::speaker_api::SendSpeakerLink;
@@ -130,6 +130,7 @@ fn EditorBody(v: EditorView) -> impl IntoView {
             <QueryNotice key="saved" text=T::CoordProgSaved/>
             <QueryNotice key="deleted" text=T::CoordProgDeleted/>
             <QueryNotice key="link_sent" text=T::CoordSpeakerLinkSent/>
+            <QueryNotice key="notified" text=T::CoordProgNotified/>
             <p class="hint">{lang.t(T::CoordProgTimesHint)}</p>
             <h2>{lang.t(T::CoordProgSessions)}</h2>
             <ol class="programme-sessions">{sessions}</ol>
@@ -145,6 +146,36 @@ fn EditorBody(v: EditorView) -> impl IntoView {
                 <summary class="button">{lang.t(T::CoordProgAddSpeaker)}</summary>
                 <SpeakerForm slug=slug.clone() k=None/>
             </details>
+        </section>
+        <Notify slug=slug.clone() subject=v.notice_subject.clone() text=v.notice_text.clone() count=v.notice_recipients/>
+    }
+}
+
+/// The notice to confirmed attendees after a change: its preview, then a confirmed send.
+#[component]
+fn Notify(slug: String, subject: String, text: String, count: usize) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<NotifyAttendees>::new();
+    view! {
+        <section class="card coordinator" aria-labelledby="notify-heading">
+            <h2 id="notify-heading">{lang.t(T::CoordProgNotifyTitle)}</h2>
+            <p>{lang.t(T::CoordProgNotifyIntro)}</p>
+            <div class="mail-preview" data-testid="notice-preview">
+                <p><strong>{subject}</strong></p>
+                <pre>{text}</pre>
+            </div>
+            <p>{format!("{}: {count}", lang.t(T::CoordProgNotifyCount))}</p>
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="slug" value=slug/>
+                <label class="check" for="notify-confirm">
+                    <input type="checkbox" id="notify-confirm" name="confirm" value="yes" required/>
+                    " " {lang.t(T::CoordProgNotifyConfirm)}
+                </label>
+                <button type="submit" class="button" disabled=move || count == 0 || action.pending().get()>
+                    {lang.t(T::CoordProgNotifySend)}
+                </button>
+                {error_for(action, "")}
+            </ActionForm>
         </section>
     }
 }
