@@ -1,10 +1,15 @@
 // The speaker view (issue 9): a speaker of the demo opens the personal link from the mail
 // sent when the demo was loaded, sees their session with the running order around it, and
 // edits their bio with JavaScript on and off (a refused edit shows the field's message);
-// no serious or critical axe violations on the page.
+// no serious or critical axe violations on the page. A coordinator moves a session in the
+// programme editor (a wrong time is refused with its message) and its speaker is mailed.
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { waitForMail } from './pages/mailbox';
+import { setPasswordLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
+import { addCoordinator } from './pages/coordinator-cli';
+import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
+import { ProgrammeEditorPage } from './pages/programme-editor-page';
+import { DEMO } from './pages/register-page';
 import { SpeakerPage, speakerLink } from './pages/speaker-page';
 
 const GRETE = 'grete.remen@example.org';
@@ -48,4 +53,28 @@ test('the speaker page has no serious or critical accessibility violations', asy
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+});
+
+test('a coordinator moves a session and its speaker gets a mail', async ({ page }) => {
+  const coordinator = uniqueEmail('prog');
+  const password = 'Tafel-ronde-e2e-2026';
+  await addCoordinator(coordinator);
+  const setPassword = new SetPasswordPage(page);
+  await setPassword.open(setPasswordLink(await waitForMail(coordinator)));
+  await setPassword.choose(password);
+  await expect(page).toHaveURL(/\/coordinator\/login\?password_set=1$/);
+  await new LoginPage(page).signIn(coordinator, password);
+  await expect(page).toHaveURL(/\/coordinator$/);
+
+  const editor = new ProgrammeEditorPage(page);
+  await editor.open(DEMO.replace('/e/', ''));
+  const summary = 'Samenvatting en uitnodiging aan tafel';
+  // The end before the start: refused, with the message at the times.
+  await editor.setTimes(summary, '15:30', '15:20');
+  await expect(editor.session(summary).locator('.field-error')).toHaveText('Het einde moet na het begin liggen.');
+  await editor.setTimes(summary, '15:30', '15:50');
+  await expect(editor.saved()).toBeVisible();
+  await expect(editor.session(summary)).toContainText('15:30–15:50');
+  const mail = await waitForSubject('liesbeth.nieuwets@example.org', /verplaatst/);
+  expect(mail.text).toContain('15:50');
 });

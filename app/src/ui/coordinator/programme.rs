@@ -67,11 +67,34 @@ where
     }
 }
 
+/// Counts the editor's saved changes: the programme loads again after each.
+#[derive(Clone, Copy)]
+struct Changes(RwSignal<u32>);
+
+/// Loads the programme again once `action` succeeded.
+fn reload_after<S>(action: ServerAction<S>)
+where
+    S: leptos::server_fn::ServerFn<Error = AppError, Output = ()> + Clone + Send + Sync + 'static,
+{
+    if let Some(Changes(changes)) = use_context::<Changes>() {
+        Effect::new(move |_| {
+            if let Some(Ok(())) = action.value().get() {
+                changes.update(|n| *n += 1);
+            }
+        });
+    }
+}
+
 #[component]
 fn Editor() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let data = Resource::new(slug, get_programme_editor);
+    let changes = RwSignal::new(0u32);
+    provide_context(Changes(changes));
+    let data = Resource::new(
+        move || (slug(), changes.get()),
+        |(slug, _)| get_programme_editor(slug),
+    );
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
@@ -156,6 +179,7 @@ fn EditorBody(v: EditorView) -> impl IntoView {
 fn Notify(slug: String, subject: String, text: String, count: usize) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<NotifyAttendees>::new();
+    reload_after(action);
     view! {
         <section class="card coordinator" aria-labelledby="notify-heading">
             <h2 id="notify-heading">{lang.t(T::CoordProgNotifyTitle)}</h2>
@@ -188,6 +212,7 @@ fn SessionForm(
 ) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveSession>::new();
+    reload_after(action);
     let id = session.as_ref().map_or(0, |s| s.id);
     let p = format!("s{id}-");
     let value = |f: fn(&SessionView) -> String| session.as_ref().map(f).unwrap_or_default();
@@ -294,9 +319,11 @@ fn DeleteForm(slug: String, id: i64, speaker: bool) -> impl IntoView {
             <summary class="button link">{lang.t(T::CoordProgDelete)}</summary>
             {if speaker {
                 let action = ServerAction::<DeleteSpeaker>::new();
+                reload_after(action);
                 view! { <ActionForm action attr:class="inline-form">{form(slug, box_id)}{error_for(action, "")}</ActionForm> }.into_any()
             } else {
                 let action = ServerAction::<DeleteSession>::new();
+                reload_after(action);
                 view! { <ActionForm action attr:class="inline-form">{form(slug, box_id)}{error_for(action, "")}</ActionForm> }.into_any()
             }}
         </details>
@@ -346,6 +373,7 @@ fn SpeakerRow(slug: String, k: EditorSpeaker) -> impl IntoView {
 fn SpeakerForm(slug: String, k: Option<EditorSpeaker>) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveSpeaker>::new();
+    reload_after(action);
     let id = k.as_ref().map_or(0, |k| k.speaker.id);
     let p = format!("k{id}-");
     let value = |f: fn(&EditorSpeaker) -> String| k.as_ref().map(f).unwrap_or_default();
