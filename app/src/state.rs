@@ -79,5 +79,15 @@ impl AppState {
     /// The programme service (agenda, sessions, speakers) from this state.
     pub fn programme(&self) -> crate::programme::service::Programme {
         crate::programme::service::Programme::new(self.db.clone(), &self.config.base_url)
+            .with_mail(self.config.mail_domain(), self.mail_wake.clone())
+    }
+
+    /// The speakers' personal links and page.
+    pub fn speakers(&self) -> crate::programme::speaker_service::Speakers {
+        crate::programme::speaker_service::Speakers::new(
+            self.db.clone(),
+            &self.config,
+            self.mail_wake.clone(),
+        )
     }
 }

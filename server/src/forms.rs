@@ -1,4 +1,5 @@
-//! Plain HTML form posts (JavaScript off): registration, edit and cancel. Bodies are parsed
+//! Plain HTML form posts (JavaScript off): registration, edit and cancel, and a speaker's
+//! profile change. Bodies are parsed
 //! strictly ([`StrictForm`]). Each calls the same service as the server functions; on
 //! success it redirects (303), on a refusal it renders the page again with the typed values
 //! and the messages (4xx for the user's mistakes, 5xx for ours). A link is checked to be a
@@ -7,10 +8,11 @@
 use crate::strict_form::StrictForm;
 use app::error::AppError;
 use app::i18n::{Lang, T};
+use app::programme::speaker::{ProfileInput, ProfileOutcome};
 use app::registration::{service, RegisterOutcome, RegistrationForm};
 use app::shell;
 use app::state::AppState;
-use app::ui::{PostedForm, PostedManage};
+use app::ui::{PostedForm, PostedManage, PostedSpeaker};
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -196,6 +198,54 @@ pub async fn cancel(
             refused(state, uri, headers, posted, status_of(&e)).await
         }
     }
+}
+
+/// A speaker's profile change from their page (`/s/{token}`): back to the page with
+/// `?saved=1`, or the page again with the messages and the typed values.
+pub async fn speaker_update(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: StrictForm,
+) -> Response {
+    if !service::is_token_format(&token) {
+        return render_page::<PostedSpeaker>(state, uri, headers, None, StatusCode::NOT_FOUND)
+            .await;
+    }
+    let mut input = ProfileInput::from_pairs(&body.pairs);
+    // A field that was not valid UTF-8 is refused as invisible characters.
+    for name in &body.invalid {
+        match name.as_str() {
+            "name" => input.name = "\u{FFFD}".into(),
+            "role" => input.role = "\u{FFFD}".into(),
+            "organisation" => input.organisation = "\u{FFFD}".into(),
+            "bio" => input.bio = "\u{FFFD}".into(),
+            _ => {}
+        }
+    }
+    let (posted, status) = match state.speakers().update_profile(&token, &input).await {
+        Ok(ProfileOutcome::Saved) => {
+            return Redirect::to(&format!("/s/{token}?saved=1")).into_response()
+        }
+        Ok(ProfileOutcome::Invalid(errors)) => (
+            PostedSpeaker {
+                input,
+                errors,
+                general: Some(T::FixErrors),
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(e) => (
+            PostedSpeaker {
+                input,
+                errors: Default::default(),
+                general: Some(e.message()),
+            },
+            status_of(&e),
+        ),
+    };
+    render_page(state, uri, headers, Some(posted), status).await
 }
 
 /// `/lang/{code}?next=/path`: remembers the language in a cookie and goes back.

@@ -126,6 +126,7 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
         .route("/e/{slug}/register", post(forms::register))
         .route("/m/{token}", post(forms::update))
         .route("/m/{token}/cancel", post(forms::cancel))
+        .route("/s/{token}", post(forms::speaker_update))
         .route(
             "/coordinator/events/{slug}/registrations.csv",
             get(app::registration::downloads::csv),
@@ -235,7 +236,8 @@ fn harden(routes: Router, state: &AppState, in_flight: http::inflight::InFlight)
 /// listener (port 0 picks a free port) and starts the HTTP server and the mail worker.
 pub async fn start(cfg: Config) -> Result<Running, StartError> {
     let db = Db::connect(&cfg.database_url).await?;
-    if cfg.demo && app::demo::load_if_empty(&db).await? {
+    let demo_loaded = cfg.demo && app::demo::load_if_empty(&db).await?;
+    if demo_loaded {
         tracing::info!("loaded the demo event");
     }
     let mailer = Mailer::from_config(&cfg, cfg.mail_concurrency)?;
@@ -255,6 +257,17 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         mail_wake: Arc::new(Notify::new()),
         config: Arc::new(cfg),
     };
+    if demo_loaded {
+        // The demo's speakers get their personal links, so one is in the mail catcher.
+        match state
+            .speakers()
+            .send_all_links(app::demo::DEMO_SLUG, app::i18n::Lang::Nl)
+            .await
+        {
+            Ok(n) => tracing::info!(mails = n, "mailed the demo speakers their links"),
+            Err(e) => tracing::error!("demo speaker links: {e}"),
+        }
+    }
     // Mail worker, supervised; `shutdown` stops it.
     let shutdown = CancellationToken::new();
     let worker = state.config.mail_worker.then(|| {

@@ -24,7 +24,8 @@ on_both_databases!(
 );
 
 /// Server functions anyone may call, each reviewed: the attendee functions (a manage
-/// token is their credential), the public agenda (no contact addresses), login, logout (only ends the caller's own session), the
+/// token is their credential), the speaker page and profile edit (the speaker link's token,
+/// checked in the service before anything is read), the public agenda (no contact addresses), login, logout (only ends the caller's own session), the
 /// reset request (same answer for every address) and setting a password with a token.
 const PUBLIC: &[&str] = &[
     "/api/events",
@@ -34,6 +35,8 @@ const PUBLIC: &[&str] = &[
     "/api/manage",
     "/api/manage/update",
     "/api/manage/cancel",
+    "/api/speaker",
+    "/api/speaker/update",
     "/api/coordinator/login",
     "/api/coordinator/logout",
     "/api/coordinator/password/forgot",

@@ -6,8 +6,10 @@
 pub mod account;
 pub mod bench;
 pub mod bulk;
+pub mod programme_notice;
 pub mod render;
 pub mod sender;
+pub mod speaker;
 pub mod tables;
 pub mod worker;
 

@@ -176,6 +176,10 @@ pub enum Problem {
     SpeakerBusy { speaker: i64, other: i64 },
     #[error("speaker {0} is not in this event's programme")]
     UnknownSpeaker(i64),
+    #[error("the speaker has no contact address")]
+    NoContactAddress,
+    #[error("not a time (HH:MM)")]
+    InvalidTime,
 }
 
 /// The fields of a session or speaker, for [`Problem`].
@@ -203,6 +207,8 @@ impl Problem {
             Problem::RoomTaken { .. } => T::ProgErrRoomTaken,
             Problem::SpeakerBusy { .. } => T::ProgErrSpeakerBusy,
             Problem::UnknownSpeaker(_) => T::ProgErrUnknownSpeaker,
+            Problem::NoContactAddress => T::ProgErrNoContact,
+            Problem::InvalidTime => T::ProgErrInvalidTime,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The programme service (server only): the public agenda of an event, and the changes an
 //! editor makes (sessions and speakers), each checked — fields, the event's hours, rooms
-//! and speakers double-booked — under the event's lock in one transaction.
+//! and speakers double-booked — under the event's lock in one transaction. A session that
+//! moves (time or room) mails its speakers once, in that transaction.
 
 use super::model::{
     conflicts, current_and_next, order_and_number, AgendaView, Problem, SessionInput, SessionView,
@@ -97,6 +98,10 @@ pub async fn mail_outline_tx(
 pub struct Programme {
     db: Db,
     base_url: String,
+    /// The domain part of Message-IDs of the speakers' mails.
+    mail_domain: String,
+    /// Wakes the mail worker after a speaker's mail was queued (it also polls).
+    mail_wake: Option<std::sync::Arc<tokio::sync::Notify>>,
 }
 
 impl Programme {
@@ -104,7 +109,58 @@ impl Programme {
         Programme {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
+            mail_domain: "tafelronde.localhost".into(),
+            mail_wake: None,
         }
+    }
+
+    /// The same service, naming `domain` in Message-IDs and waking `wake` after a mail.
+    pub fn with_mail(
+        mut self,
+        domain: String,
+        wake: std::sync::Arc<tokio::sync::Notify>,
+    ) -> Programme {
+        self.mail_domain = domain;
+        self.mail_wake = Some(wake);
+        self
+    }
+
+    /// Queues in `tx`, for each speaker of `valid` (session `id` of `event`) with a contact
+    /// address, one mail saying where and when the session now is.
+    async fn mail_moved_speakers(
+        &self,
+        tx: &mut Tx,
+        event: &events::StoredEvent,
+        valid: &super::model::ValidSession,
+        now: DateTime<Utc>,
+    ) -> Result<usize, ProgrammeError> {
+        let mut sent = 0;
+        for speaker in valid.speakers() {
+            let Some(row) = crate::store::speakers::speaker_tx(tx, event.id, *speaker).await?
+            else {
+                continue;
+            };
+            if row.contact_email.is_empty() {
+                continue;
+            }
+            let lang =
+                crate::i18n::Lang::parse(&crate::store::speakers::mail_lang_tx(tx, row.id).await?)
+                    .unwrap_or_default();
+            let mail = crate::mail::speaker::render_moved(
+                lang,
+                &row.name,
+                &row.contact_email,
+                event.view.title_in(lang).text,
+                valid.title(),
+                valid.starts_at(),
+                valid.ends_at(),
+                valid.room(),
+                format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain),
+            );
+            crate::store::outbox::enqueue(tx, &mail, now).await?;
+            sent += 1;
+        }
+        Ok(sent)
     }
 
     async fn event(&self, slug: &str) -> Result<events::StoredEvent, ProgrammeError> {
@@ -233,11 +289,32 @@ impl Programme {
         let mut tx = self.db.begin_write().await?;
         let event = events::lock(&mut tx, event_id).await?;
         let valid = Self::check(&mut tx, &event, id, input).await?;
-        if !store::update_session_tx(&mut tx, event.id, id, &valid, Utc::now()).await? {
+        let before = store::sessions_tx(&mut tx, event.id)
+            .await?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or(ProgrammeError::NotFound)?;
+        let now = Utc::now();
+        if !store::update_session_tx(&mut tx, event.id, id, &valid, now).await? {
             return Err(ProgrammeError::NotFound);
         }
+        // A new time or room: each speaker hears it once, in the same transaction.
+        let moved = before.starts_at != valid.starts_at()
+            || before.ends_at != valid.ends_at()
+            || before.room != valid.room();
+        let mailed = if moved {
+            self.mail_moved_speakers(&mut tx, &event, &valid, now)
+                .await?
+        } else {
+            0
+        };
         tx.commit().await?;
-        tracing::info!(event = slug, session = id, "session changed");
+        if mailed > 0 {
+            if let Some(w) = &self.mail_wake {
+                w.notify_one();
+            }
+        }
+        tracing::info!(event = slug, session = id, mailed, "session changed");
         Ok(())
     }
 
@@ -294,6 +371,68 @@ impl Programme {
         tx.commit().await?;
         tracing::info!(event = slug, speaker = id, "speaker deleted");
         Ok(())
+    }
+
+    /// The notice about a changed programme as attendees in `lang` would get it (subject,
+    /// text), and how many confirmed attendees it would go to. Writes nothing.
+    pub async fn notice_preview(
+        &self,
+        slug: &str,
+        lang: crate::i18n::Lang,
+    ) -> Result<(String, String, usize), ProgrammeError> {
+        let event = self.event(slug).await?;
+        let mut tx = self.db.begin_write().await?;
+        let agenda = mail_outline_tx(&mut tx, slug, lang).await?;
+        let count = store::confirmed_recipients_tx(&mut tx, event.id)
+            .await?
+            .len();
+        drop(tx);
+        let mail = crate::mail::programme_notice::render_notice(
+            lang,
+            None,
+            "…",
+            "",
+            event.view.title_in(lang).text,
+            &agenda,
+            &format!("{}/e/{slug}/agenda", self.base_url),
+            String::new(),
+        );
+        Ok((mail.subject, mail.body_text, count))
+    }
+
+    /// Queues the notice about a changed programme for every confirmed attendee of event
+    /// `slug`, each in their language, in one transaction. Returns how many were queued.
+    pub async fn notify_attendees(&self, slug: &str) -> Result<usize, ProgrammeError> {
+        let event = self.event(slug).await?;
+        let now = Utc::now();
+        let mut tx = self.db.begin_write().await?;
+        let recipients = store::confirmed_recipients_tx(&mut tx, event.id).await?;
+        let url = format!("{}/e/{slug}/agenda", self.base_url);
+        for r in &recipients {
+            let lang = crate::i18n::Lang::parse(&r.lang).unwrap_or_default();
+            let agenda = mail_outline_tx(&mut tx, slug, lang).await?;
+            let mail = crate::mail::programme_notice::render_notice(
+                lang,
+                Some(r.id),
+                &r.first_name,
+                &r.email,
+                event.view.title_in(lang).text,
+                &agenda,
+                &url,
+                format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain),
+            );
+            crate::store::outbox::enqueue(&mut tx, &mail, now).await?;
+        }
+        tx.commit().await?;
+        if let Some(w) = &self.mail_wake {
+            w.notify_one();
+        }
+        tracing::info!(
+            event = slug,
+            mails = recipients.len(),
+            "attendees told of the programme change"
+        );
+        Ok(recipients.len())
     }
 
     /// Marks event `slug`'s times as an example (or not); the agenda says so.

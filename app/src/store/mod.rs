@@ -10,6 +10,7 @@ pub mod privacy;
 pub mod programme;
 pub mod registration_table;
 pub mod registrations;
+pub mod speakers;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{

@@ -446,3 +446,29 @@ pub async fn outline_tx(tx: &mut Tx, slug: &str) -> Result<Vec<OutlineItem>, Sto
         })
         .collect())
 }
+
+/// One attendee to tell about a programme change.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct NoticeRecipient {
+    pub id: i64,
+    pub email: String,
+    pub first_name: String,
+    pub lang: String,
+}
+
+/// The confirmed registrations of event `event_id` (the people a programme change concerns).
+pub async fn confirmed_recipients_tx(
+    tx: &mut Tx,
+    event_id: i64,
+) -> Result<Vec<NoticeRecipient>, StoreError> {
+    let rows = on_tx!(tx, c => {
+        sqlx::query_as(
+            "SELECT id, email, first_name, lang FROM registrations \
+             WHERE event_id = $1 AND status = 'confirmed' ORDER BY id",
+        )
+        .bind(event_id)
+        .fetch_all(c)
+        .await?
+    });
+    Ok(rows)
+}

@@ -13,10 +13,12 @@ mod home;
 mod lang;
 mod manage;
 mod register;
+mod speaker;
 
 pub use lang::{organiser_lang, text_lang, use_lang};
 pub use manage::PostedManage;
 pub use register::PostedForm;
+pub use speaker::PostedSpeaker;
 
 use crate::i18n::T;
 use leptos::prelude::*;
@@ -90,6 +92,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
             <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
+            <Route path=path!("/s/:token") view=speaker::SpeakerPageView ssr=SsrMode::Async/>
         </Routes>
     }
 }
@@ -106,6 +109,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
             <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
+            <Route path=path!("/s/:token") view=speaker::SpeakerPageView ssr=SsrMode::Async/>
             <Route path=path!("/coordinator") view=coordinator::DashboardPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/login") view=coordinator::LoginPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/forgot-password") view=coordinator::ForgotPasswordPage ssr=SsrMode::Async/>
@@ -117,6 +121,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/events/:slug/planner") view=coordinator::PlannerPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/planner/cards") view=coordinator::TableCardsPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/checkin") view=coordinator::CheckinPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/programme") view=coordinator::ProgrammeEditorPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug") view=coordinator::EventOverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/mail") view=coordinator::MailStatusPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/registrations/:id/edit") view=coordinator::RegistrationEditPage ssr=SsrMode::Async/>

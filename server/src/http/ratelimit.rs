@@ -41,7 +41,9 @@ impl Bucket {
             return Some(Bucket::Register);
         }
         let page_method = matches!(*method, Method::GET | Method::HEAD | Method::POST);
-        if (page_method && path.starts_with("/m/")) || (post && path.starts_with("/api/manage")) {
+        let link_page = path.starts_with("/m/") || path.starts_with("/s/");
+        let link_api = path.starts_with("/api/manage") || path.starts_with("/api/speaker");
+        if (page_method && link_page) || (post && link_api) {
             return Some(Bucket::Manage);
         }
         None
@@ -144,6 +146,8 @@ mod tests {
         assert_eq!(b(Method::GET, "/e/netwerk"), None);
         assert_eq!(b(Method::GET, "/m/abc"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/m/abc/cancel"), Some(Bucket::Manage));
+        assert_eq!(b(Method::GET, "/s/abc"), Some(Bucket::Manage));
+        assert_eq!(b(Method::POST, "/api/speaker/update"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/api/manage/update"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/api/events"), None);
         assert_eq!(b(Method::POST, LOGIN_PATH), Some(Bucket::Login));

@@ -9,15 +9,18 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-/// `path` with the secret part of a manage link (`/m/<token>`) replaced.
+/// `path` with the secret part of a manage or speaker link (`/m/<token>`, `/s/<token>`)
+/// replaced.
 pub fn loggable_path(path: &str) -> String {
-    match path.strip_prefix("/m/") {
-        Some(rest) => match rest.split_once('/') {
-            Some((_, tail)) => format!("/m/…/{tail}"),
-            None => "/m/…".into(),
-        },
-        None => path.to_string(),
+    for prefix in ["/m/", "/s/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            return match rest.split_once('/') {
+                Some((_, tail)) => format!("{prefix}…/{tail}"),
+                None => format!("{prefix}…"),
+            };
+        }
     }
+    path.to_string()
 }
 
 fn span<B>(req: &Request<B>) -> tracing::Span {
@@ -55,6 +58,7 @@ mod tests {
     fn tokens_stay_out_of_the_log() {
         assert_eq!(super::loggable_path("/m/abc123"), "/m/…");
         assert_eq!(super::loggable_path("/m/abc123/cancel"), "/m/…/cancel");
+        assert_eq!(super::loggable_path("/s/abc123?saved=1"), "/s/…");
         assert_eq!(super::loggable_path("/e/x"), "/e/x");
     }
 }

@@ -79,6 +79,8 @@ fn Overview(o: EventOverview) -> impl IntoView {
         <h1>{o.title.clone()}</h1>
         <p>
             <a href=format!("/e/{}", o.slug)>{lang.t(T::CoordOverviewPublicPage)}</a>
+            " · "
+            <a href=format!("/coordinator/events/{}/programme", o.slug)>{lang.t(T::CoordProgOpen)}</a>
         </p>
     };
     let seats = view! {

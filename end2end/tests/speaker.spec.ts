@@ -1,0 +1,80 @@
+// The speaker view (issue 9): a speaker of the demo opens the personal link from the mail
+// sent when the demo was loaded, sees their session with the running order around it, and
+// edits their bio with JavaScript on and off (a refused edit shows the field's message);
+// no serious or critical axe violations on the page. A coordinator moves a session in the
+// programme editor (a wrong time is refused with its message) and its speaker is mailed.
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { setPasswordLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
+import { addCoordinator } from './pages/coordinator-cli';
+import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
+import { ProgrammeEditorPage } from './pages/programme-editor-page';
+import { DEMO } from './pages/register-page';
+import { SpeakerPage, speakerLink } from './pages/speaker-page';
+
+const GRETE = 'grete.remen@example.org';
+
+for (const js of [true, false]) {
+  test(`a speaker opens their link and edits their bio (JavaScript ${js ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    const page = await context.newPage();
+    const link = speakerLink(await waitForMail(GRETE));
+    const speaker = new SpeakerPage(page, js);
+    await speaker.open(link);
+    await expect(speaker.sessions()).toHaveCount(1);
+    const session = speaker.sessions().first();
+    await expect(session).toContainText('Goede praktijk: een inclusieve werkvloer');
+    await expect(session).toContainText('Guido Grochowczak');
+    await expect(session).toContainText('Liesbeth Nieuwets');
+    await expect(speaker.practical()).toContainText('Brouwerijmuseum');
+    await expect(speaker.audience()).toBeVisible();
+
+    // A refused edit: the name is required; nothing is saved.
+    await speaker.name().fill('');
+    await speaker.save();
+    await expect(speaker.fieldError('name')).toHaveText('Vul de naam van de spreker in.');
+    await expect(speaker.formError()).toContainText('Kijk de gemarkeerde velden na.');
+
+    const bio = `Bouwt aan een inclusieve werkvloer (${js ? 'met' : 'zonder'} JavaScript).`;
+    await speaker.name().fill('Grete Remen');
+    await speaker.bio().fill(bio);
+    await speaker.save();
+    await expect(speaker.savedNotice()).toHaveText('Je wijzigingen zijn bewaard.');
+    await page.reload();
+    await speaker.loaded();
+    await expect(speaker.bio()).toHaveValue(bio);
+    await context.close();
+  });
+}
+
+test('the speaker page has no serious or critical accessibility violations', async ({ page }) => {
+  const speaker = new SpeakerPage(page, true);
+  await speaker.open(speakerLink(await waitForMail(GRETE)));
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+});
+
+test('a coordinator moves a session and its speaker gets a mail', async ({ page }) => {
+  const coordinator = uniqueEmail('prog');
+  const password = 'Tafel-ronde-e2e-2026';
+  await addCoordinator(coordinator);
+  const setPassword = new SetPasswordPage(page);
+  await setPassword.open(setPasswordLink(await waitForMail(coordinator)));
+  await setPassword.choose(password);
+  await expect(page).toHaveURL(/\/coordinator\/login\?password_set=1$/);
+  await new LoginPage(page).signIn(coordinator, password);
+  await expect(page).toHaveURL(/\/coordinator$/);
+
+  const editor = new ProgrammeEditorPage(page);
+  await editor.open(DEMO.replace('/e/', ''));
+  const summary = 'Samenvatting en uitnodiging aan tafel';
+  // The end before the start: refused, with the message at the times.
+  await editor.setTimes(summary, '15:30', '15:20');
+  await expect(editor.session(summary).locator('.field-error')).toHaveText('Het einde moet na het begin liggen.');
+  await editor.setTimes(summary, '15:30', '15:50');
+  await expect(editor.saved()).toBeVisible();
+  await expect(editor.session(summary)).toContainText('15:30–15:50');
+  const mail = await waitForSubject('liesbeth.nieuwets@example.org', /verplaatst/);
+  expect(mail.text).toContain('15:50');
+});
