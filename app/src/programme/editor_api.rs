@@ -34,6 +34,11 @@ pub struct EditorView {
     pub notice_recipients: usize,
 }
 
+/// The programme editor of event `slug`.
+pub fn programme_path(slug: &str) -> String {
+    format!("/coordinator/events/{slug}/programme")
+}
+
 /// Coordinator. The programme of event `slug` for the editor.
 #[server(prefix = "/api", endpoint = "coordinator/programme", input = Json)]
 pub async fn get_programme_editor(#[server(default)] slug: String) -> Result<EditorView, AppError> {
@@ -129,7 +134,7 @@ pub async fn save_session(
     } else {
         programme.update_session(&slug, id, &input).await?;
     }
-    leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?saved=1"));
+    leptos_axum::redirect(&format!("{}?saved=1", programme_path(&slug)));
     Ok(())
 }
 
@@ -148,7 +153,7 @@ pub async fn delete_session(
         .programme()
         .delete_session(&slug, id)
         .await?;
-    leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?deleted=1"));
+    leptos_axum::redirect(&format!("{}?deleted=1", programme_path(&slug)));
     Ok(())
 }
 
@@ -177,7 +182,7 @@ pub async fn save_speaker(
     } else {
         programme.update_speaker(&slug, id, &input).await?;
     }
-    leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?saved=1"));
+    leptos_axum::redirect(&format!("{}?saved=1", programme_path(&slug)));
     Ok(())
 }
 
@@ -196,7 +201,7 @@ pub async fn delete_speaker(
         .programme()
         .delete_speaker(&slug, id)
         .await?;
-    leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?deleted=1"));
+    leptos_axum::redirect(&format!("{}?deleted=1", programme_path(&slug)));
     Ok(())
 }
 
@@ -215,6 +220,6 @@ pub async fn notify_attendees(
         .programme()
         .notify_attendees(&slug)
         .await?;
-    leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?notified=1"));
+    leptos_axum::redirect(&format!("{}?notified=1", programme_path(&slug)));
     Ok(())
 }

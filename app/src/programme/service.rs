@@ -381,7 +381,7 @@ impl Programme {
         lang: crate::i18n::Lang,
     ) -> Result<(String, String, usize), ProgrammeError> {
         let event = self.event(slug).await?;
-        let mut tx = self.db.begin_write().await?;
+        let mut tx = self.db.begin_read().await?;
         let agenda = mail_outline_tx(&mut tx, slug, lang).await?;
         let count = store::confirmed_recipients_tx(&mut tx, event.id)
             .await?

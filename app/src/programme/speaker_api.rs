@@ -38,6 +38,9 @@ pub async fn send_speaker_link(
     let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
     let state = crate::state::app_state()?;
     state.speakers().send_link(&slug, id, lang).await?;
-    leptos_axum::redirect(&format!("/coordinator/events/{slug}/programme?link_sent=1"));
+    leptos_axum::redirect(&format!(
+        "{}?link_sent=1",
+        super::editor_api::programme_path(&slug)
+    ));
     Ok(())
 }

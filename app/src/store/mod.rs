@@ -122,6 +122,15 @@ impl Db {
         })
     }
 
+    /// A transaction for reads only: a plain (deferred) `BEGIN` on SQLite, which takes no
+    /// write lock, so registrations are not held up. Dropped without a commit.
+    pub async fn begin_read(&self) -> Result<Tx, StoreError> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
     pub async fn close(&self) {
         on_db!(self, p => p.close().await)
     }

@@ -80,7 +80,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
         <p>
             <a href=format!("/e/{}", o.slug)>{lang.t(T::CoordOverviewPublicPage)}</a>
             " · "
-            <a href=format!("/coordinator/events/{}/programme", o.slug)>{lang.t(T::CoordProgOpen)}</a>
+            <a href=crate::programme::editor_api::programme_path(&o.slug)>{lang.t(T::CoordProgOpen)}</a>
         </p>
     };
     let seats = view! {
