@@ -98,16 +98,57 @@ impl Lang {
 macro_rules! texts {
     ($($key:ident => [$nl:expr, $en:expr, $fr:expr]),* $(,)?) => {
         /// A translatable text.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub enum T { $($key),* }
         impl T {
-            pub fn get(self, lang: Lang) -> &'static str {
-                match self {
-                    $(T::$key => match lang { Lang::Nl => $nl, Lang::En => $en, Lang::Fr => $fr }),*
-                }
-            }
+            /// Every key, in declaration order (the discriminant is the index).
+            const ALL: &'static [T] = &[$(T::$key),*];
+            /// The keys' names, as serialised (`"PlanErrNoPlan"`).
+            const NAMES: &'static [&'static str] = &[$(stringify!($key)),*];
+            /// The texts per key: Dutch, English, French.
+            const TEXTS: &'static [[&'static str; 3]] = &[$([$nl, $en, $fr]),*];
         }
     };
+}
+
+// Tables instead of derived matches: the derives' 500-arm matches cost the browser bundle
+// about 70 KB of code; the serialised form (the key's name) is the same.
+impl T {
+    pub fn get(self, lang: Lang) -> &'static str {
+        T::TEXTS[self as usize][lang_index(lang)]
+    }
+
+    /// The key's name, as serialised and in error bodies.
+    pub fn name(self) -> &'static str {
+        T::NAMES[self as usize]
+    }
+
+    /// The key named `name`.
+    pub fn from_name(name: &str) -> Option<T> {
+        T::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| T::ALL[i])
+    }
+}
+
+impl std::fmt::Debug for T {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for T {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit_variant("T", *self as u32, self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for T {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        let name = String::deserialize(d)?;
+        T::from_name(&name).ok_or_else(|| serde::de::Error::unknown_variant(&name, &[]))
+    }
 }
 
 texts! {
@@ -748,6 +789,22 @@ pub fn format_span(
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn every_key_serialises_as_its_name_and_back() {
+        assert_eq!(T::ALL.len(), T::NAMES.len());
+        assert_eq!(T::ALL.len(), T::TEXTS.len());
+        for (i, key) in T::ALL.iter().enumerate() {
+            assert_eq!(*key as usize, i);
+            let json = serde_json::to_string(key).unwrap();
+            assert_eq!(json, format!("\"{}\"", T::NAMES[i]));
+            assert_eq!(serde_json::from_str::<T>(&json).unwrap(), *key);
+            assert_eq!(format!("{key:?}"), T::NAMES[i]);
+        }
+        assert_eq!(T::PlanErrNoPlan.name(), "PlanErrNoPlan");
+        assert_eq!(T::Tagline.get(Lang::En), "Who searches, finds: networking at the table");
+        assert!(serde_json::from_str::<T>("\"NoSuchKey\"").is_err());
+    }
 
     #[test]
     fn cookie_header_picks_language() {
