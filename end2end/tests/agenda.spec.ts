@@ -25,7 +25,7 @@ for (const js of [true, false]) {
   test(`the agenda is complete with JavaScript ${js ? 'on' : 'off'}`, async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: js });
     const page = await context.newPage();
-    const agenda = new AgendaPage(page, js);
+    const agenda = new AgendaPage(page);
     await agenda.open();
     await expect(agenda.sessionTitles()).toHaveText(ORDER);
     await expect(agenda.session('Lokale besturen als regisseur')).toContainText('Serge Vander Linden');
@@ -52,8 +52,8 @@ test('the event page shows the programme and opens the agenda', async ({ page })
   await expect(page.locator('ol.agenda-compact')).toContainText('Lokale besturen als regisseur');
   await page.getByRole('link', { name: 'Volledig programma en sprekers' }).click();
   await expect(page).toHaveURL(/\/agenda$/);
-  await new AgendaPage(page, true).loaded();
-  await expect(new AgendaPage(page, true).sessionTitles()).toHaveText(ORDER);
+  await new AgendaPage(page).loaded();
+  await expect(new AgendaPage(page).sessionTitles()).toHaveText(ORDER);
 });
 
 test('an attendee sees the agenda on their manage page', async ({ page }) => {
@@ -81,7 +81,7 @@ test('an attendee sees the agenda on their manage page', async ({ page }) => {
 test('the agenda prints on one A4 page', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await new AgendaPage(page, false).open();
+  await new AgendaPage(page).open();
   const pdf = (await page.pdf({ format: 'A4', printBackground: false })).toString('latin1');
   const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBe(1);
@@ -92,7 +92,7 @@ for (const width of [320, 1280]) {
   test(`no serious or critical accessibility violations on the agenda at ${width} px`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
-    await new AgendaPage(page, true).open();
+    await new AgendaPage(page).open();
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

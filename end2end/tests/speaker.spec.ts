@@ -19,7 +19,7 @@ for (const js of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled: js });
     const page = await context.newPage();
     const link = speakerLink(await waitForMail(GRETE));
-    const speaker = new SpeakerPage(page, js);
+    const speaker = new SpeakerPage(page);
     await speaker.open(link);
     await expect(speaker.sessions()).toHaveCount(1);
     const session = speaker.sessions().first();
@@ -48,7 +48,7 @@ for (const js of [true, false]) {
 }
 
 test('the speaker page has no serious or critical accessibility violations', async ({ page }) => {
-  const speaker = new SpeakerPage(page, true);
+  const speaker = new SpeakerPage(page);
   await speaker.open(speakerLink(await waitForMail(GRETE)));
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -174,6 +174,8 @@ async fn every_script_carries_the_nonce_of_the_policy(db: &TestDb) {
     let _ = std::fs::remove_dir_all(site);
 }
 
+/// Coordinator pages load the coordinator bundle, attendee pages the attendee bundle, and
+/// the agenda and speaker pages none.
 async fn coordinator_pages_load_their_own_bundle(db: &TestDb) {
     let (srv, site) = start_site(db).await;
     for path in [
@@ -203,6 +205,16 @@ async fn coordinator_pages_load_their_own_bundle(db: &TestDb) {
             "{path}"
         );
         assert!(!page.contains(WASM), "{path}");
+    }
+    // The agenda and the speaker page load no bundle at all, only the stylesheet.
+    let speaker = format!("/s/{}", "0".repeat(64));
+    for path in ["/e/netwerk/agenda", speaker.as_str()] {
+        let (_, _, body) = fetch(&srv, path, "identity").await;
+        let page = String::from_utf8(body).expect("page");
+        assert!(page.contains(&format!("/pkg/{CSS}")), "{path}");
+        for bundle in [WASM, JS, COORD_WASM, COORD_JS, "tafelrondeWasm"] {
+            assert!(!page.contains(bundle), "{path} loads {bundle}");
+        }
     }
     srv.stop().await;
     let _ = std::fs::remove_dir_all(site);

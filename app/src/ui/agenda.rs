@@ -1,7 +1,8 @@
 //! The public agenda page (`/e/<slug>/agenda`): the sessions in time order with their
 //! speakers, the current and next session on the day, speaker profiles, calendar links
 //! and a print layout; plus the compact agenda the event and manage pages show.
-//! Everything is rendered on the server and complete without JavaScript.
+//! Everything is rendered on the server and complete without JavaScript; the agenda page
+//! loads no wasm at all.
 
 use super::{organiser_lang, use_lang, ErrorCard, Loading};
 use crate::i18n::{format_span, format_time, Lang, T};
@@ -219,6 +220,7 @@ pub fn CompactAgenda(
     view! {
         <ol class="programme agenda-compact">{items}</ol>
         {agenda.times_illustrative.then(|| view! { <p class="hint">{lang.t(T::AgendaTimesIllustrative)}</p> })}
-        <p><a href=format!("/e/{}/agenda", agenda.slug)>{lang.t(T::AgendaOpen)}</a></p>
+        // The agenda page is not in the attendee bundle: the browser loads it.
+        <p><a href=format!("/e/{}/agenda", agenda.slug) rel="external">{lang.t(T::AgendaOpen)}</a></p>
     }
 }

@@ -1,6 +1,7 @@
 //! The document head's assets, rendered on the server only (outside the hydrated app): the
 //! stylesheet, and the browser bundle for the request's path (`tafelronde-coordinator` under
-//! `/coordinator`, `tafelronde` everywhere else) fetched and started by two small scripts
+//! `/coordinator`, none for the agenda and speaker pages, `tafelronde` everywhere else)
+//! fetched and started by two small scripts
 //! that carry the page's CSP nonce, whose policy this also puts in the response header.
 
 use leptos::prelude::*;
@@ -23,12 +24,16 @@ mod ssr {
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
 
-    /// The bundle a page at `path` loads: coordinator pages have their own.
-    pub(super) fn bundle_for(path: &str) -> &'static str {
-        if path == "/coordinator" || path.starts_with("/coordinator/") {
-            "tafelronde-coordinator"
-        } else {
-            "tafelronde"
+    /// The bundle a page at `path` loads: coordinator pages have their own; the agenda
+    /// (`/e/<slug>/agenda`) and the speaker page (`/s/<token>`) none, as they are complete
+    /// as HTML and their forms post without it.
+    pub(super) fn bundle_for(path: &str) -> Option<&'static str> {
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts.as_slice() {
+            ["", "coordinator", ..] => Some("tafelronde-coordinator"),
+            ["", "e", slug, "agenda"] if !slug.is_empty() => None,
+            ["", "s", token] if !token.is_empty() => None,
+            _ => Some("tafelronde"),
         }
     }
 
@@ -56,11 +61,8 @@ mod ssr {
         let path = use_context::<axum::http::request::Parts>()
             .map(|p| p.uri.path().to_string())
             .unwrap_or_default();
-        let bundle = bundle_for(&path);
         let url = |file: String| format!("{pkg}/{}", served_name(manifest.as_deref(), &file));
         let css = url(format!("{}.css", options.output_name));
-        let js = url(format!("{bundle}.js"));
-        let wasm = url(format!("{bundle}.wasm"));
 
         let nonce = leptos::nonce::use_nonce();
         if let Some(res) = use_context::<ResponseOptions>() {
@@ -75,6 +77,11 @@ mod ssr {
         // `<link rel=preload>`: as early, and nothing is fetched when JavaScript is off
         // (end2end/measure/preload.spec.ts). The module script's import starts the JS
         // download where a modulepreload would.
+        let Some(bundle) = bundle_for(&path) else {
+            return view! { <link rel="stylesheet" href=css/> }.into_any();
+        };
+        let js = url(format!("{bundle}.js"));
+        let wasm = url(format!("{bundle}.wasm"));
         let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
         let fetch = format!("self.tafelrondeWasm = fetch({});", quote(&wasm));
         let script = format!(
@@ -118,13 +125,28 @@ mod bundle_tests {
 
     #[test]
     fn only_coordinator_pages_load_the_coordinator_bundle() {
-        assert_eq!(bundle_for("/coordinator"), "tafelronde-coordinator");
+        assert_eq!(bundle_for("/coordinator"), Some("tafelronde-coordinator"));
         assert_eq!(
             bundle_for("/coordinator/events/3"),
-            "tafelronde-coordinator"
+            Some("tafelronde-coordinator")
         );
-        assert_eq!(bundle_for("/"), "tafelronde");
-        assert_eq!(bundle_for("/coordinatorx"), "tafelronde");
-        assert_eq!(bundle_for("/e/x/register"), "tafelronde");
+        assert_eq!(
+            bundle_for("/coordinator/events/x/programme"),
+            Some("tafelronde-coordinator")
+        );
+        assert_eq!(bundle_for("/"), Some("tafelronde"));
+        assert_eq!(bundle_for("/coordinatorx"), Some("tafelronde"));
+        assert_eq!(bundle_for("/e/x/register"), Some("tafelronde"));
+        assert_eq!(bundle_for("/m/abc"), Some("tafelronde"));
+    }
+
+    #[test]
+    fn the_agenda_and_speaker_pages_load_no_bundle() {
+        assert_eq!(bundle_for("/e/x/agenda"), None);
+        assert_eq!(bundle_for("/s/0123abcd"), None);
+        // not those pages
+        assert_eq!(bundle_for("/e/x/agenda.ics"), Some("tafelronde"));
+        assert_eq!(bundle_for("/e/agenda"), Some("tafelronde"));
+        assert_eq!(bundle_for("/s/"), Some("tafelronde"));
     }
 }

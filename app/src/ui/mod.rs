@@ -2,6 +2,11 @@
 //! Every page renders on the server (async mode: whole pages, right status codes) and works as plain HTML forms without the wasm;
 //! once hydrated, forms validate live and submit through server functions.
 
+// The agenda page and the speaker page load no wasm (they are complete as HTML and their
+// one form posts without it), so the attendee bundle leaves them out; the server and the
+// coordinator bundle (feature `coordinator`, part of `ssr`) route them. The compact agenda
+// of the event and manage pages stays in the attendee bundle.
+#[cfg_attr(not(feature = "coordinator"), allow(dead_code))]
 mod agenda;
 mod assets;
 mod check_mail;
@@ -13,11 +18,13 @@ mod home;
 mod lang;
 mod manage;
 mod register;
+#[cfg(feature = "coordinator")]
 mod speaker;
 
 pub use lang::{organiser_lang, text_lang, use_lang};
 pub use manage::PostedManage;
 pub use register::PostedForm;
+#[cfg(feature = "coordinator")]
 pub use speaker::PostedSpeaker;
 
 use crate::i18n::T;
@@ -81,18 +88,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The attendee pages' routes (the attendee bundle: feature `hydrate` alone).
+/// The attendee pages' routes (the attendee bundle: feature `hydrate` alone). Not the agenda
+/// and speaker pages, which load no wasm: links to them are `rel="external"` (a full load).
 #[cfg(not(feature = "coordinator"))]
 fn routes() -> impl IntoView {
     view! {
         <Routes fallback=move || view! { <NotFound/> }>
             <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug") view=event_page::EventPage ssr=SsrMode::Async/>
-            <Route path=path!("/e/:slug/agenda") view=agenda::AgendaPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/register") view=register::RegisterPage ssr=SsrMode::Async/>
             <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
             <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
-            <Route path=path!("/s/:token") view=speaker::SpeakerPageView ssr=SsrMode::Async/>
         </Routes>
     }
 }

@@ -1,8 +1,9 @@
 //! The speaker page behind the personal link (`/s/<token>`): the speaker's sessions with
 //! who speaks before and after (and for how long), venue and practical information, the
 //! confirmed attendees by organisation type, and the form to edit their own profile.
-//! Works as a plain form post and, hydrated, via the server function; a refused plain post
-//! comes back with its messages and the typed values.
+//! The page loads no wasm (see `assets.rs`), so the form posts plainly and a refused post
+//! comes back with its messages and the typed values; the hydrated path (the server
+//! function) only runs if the coordinator bundle routes here.
 
 use super::{use_lang, ErrorCard, Loading};
 use crate::i18n::{format_span, format_time, Lang, T};
