@@ -125,10 +125,7 @@ impl T {
 
     /// The key named `name`.
     pub fn from_name(name: &str) -> Option<T> {
-        T::NAMES
-            .iter()
-            .position(|n| *n == name)
-            .map(|i| T::ALL[i])
+        T::NAMES.iter().position(|n| *n == name).map(|i| T::ALL[i])
     }
 }
 
@@ -802,7 +799,10 @@ mod tests {
             assert_eq!(format!("{key:?}"), T::NAMES[i]);
         }
         assert_eq!(T::PlanErrNoPlan.name(), "PlanErrNoPlan");
-        assert_eq!(T::Tagline.get(Lang::En), "Who searches, finds: networking at the table");
+        assert_eq!(
+            T::Tagline.get(Lang::En),
+            "Who searches, finds: networking at the table"
+        );
         assert!(serde_json::from_str::<T>("\"NoSuchKey\"").is_err());
     }
 
