@@ -1,6 +1,7 @@
 //! Speaker photos (browser-safe part): the limits an upload must meet, what can be wrong
-//! with one (with its message in the user's language), and the reference a page needs to
-//! show a stored photo. The decoding and re-encoding is server-only (`photo_codec`).
+//! with one (its message in the user's language, its code in the page address after a
+//! refusal), and the reference a page needs to show a stored photo. The decoding and
+//! re-encoding is server-only (`photo_codec`).
 
 use crate::i18n::{Lang, T};
 use serde::{Deserialize, Serialize};
@@ -29,7 +30,7 @@ impl PhotoRef {
     }
 }
 
-/// Why an upload is refused.
+/// Why an upload (or a removal) is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PhotoProblem {
     /// No file chosen (an empty file part).
@@ -42,7 +43,18 @@ pub enum PhotoProblem {
     TooSmall,
     /// Wider or higher than [`MAX_INPUT_SIDE`], or too much memory to decode.
     TooManyPixels,
+    /// A removal without the confirmation tick.
+    NotConfirmed,
 }
+
+const PROBLEMS: [(PhotoProblem, &str); 6] = [
+    (PhotoProblem::Missing, "missing"),
+    (PhotoProblem::TooLarge, "too_large"),
+    (PhotoProblem::NotAnImage, "not_image"),
+    (PhotoProblem::TooSmall, "too_small"),
+    (PhotoProblem::TooManyPixels, "too_many_pixels"),
+    (PhotoProblem::NotConfirmed, "not_confirmed"),
+];
 
 impl PhotoProblem {
     pub fn message(self) -> T {
@@ -52,15 +64,21 @@ impl PhotoProblem {
             PhotoProblem::NotAnImage => T::PhotoErrNotImage,
             PhotoProblem::TooSmall => T::PhotoErrTooSmall,
             PhotoProblem::TooManyPixels => T::PhotoErrTooManyPixels,
+            PhotoProblem::NotConfirmed => T::PhotoErrConfirmRemove,
         }
     }
 
-    /// The HTTP status of a page that shows this problem.
-    pub fn status(self) -> u16 {
-        match self {
-            PhotoProblem::TooLarge => 413,
-            _ => 422,
-        }
+    /// The code in the speaker page's address after a refusal (`?photo_error=…`).
+    pub fn code(self) -> &'static str {
+        PROBLEMS
+            .iter()
+            .find(|(p, _)| *p == self)
+            .map(|(_, c)| *c)
+            .unwrap_or("missing")
+    }
+
+    pub fn parse(code: &str) -> Option<PhotoProblem> {
+        PROBLEMS.iter().find(|(_, c)| *c == code).map(|(p, _)| *p)
     }
 }
 
@@ -99,5 +117,9 @@ mod tests {
             assert!(!hint.contains('{'), "{hint}");
         }
         assert_eq!(PhotoRef::path(7, "00ff"), "/photos/7-00ff.jpg");
+        for (p, _) in PROBLEMS {
+            assert_eq!(PhotoProblem::parse(p.code()), Some(p));
+        }
+        assert_eq!(PhotoProblem::parse("<script>"), None);
     }
 }
