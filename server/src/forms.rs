@@ -1,8 +1,9 @@
 //! Plain HTML form posts (JavaScript off): registration, edit and cancel, and a speaker's
-//! profile change and photo. Bodies are parsed strictly ([`StrictForm`]; the photo upload
-//! is `multipart/form-data` with its own body limit). Each calls the same service as the server functions; on
-//! success it redirects (303), on a refusal it renders the page again with the typed values
-//! and the messages (4xx for the user's mistakes, 5xx for ours). A link is checked to be a
+//! profile change and photo. Bodies are parsed strictly ([`StrictForm`]; the photo upload is
+//! `multipart/form-data` with its own body limit). Each calls the same service as the server
+//! functions; on success it redirects (303), on a refusal it renders the page again with the
+//! typed values and the messages (4xx for the user's mistakes, 5xx for ours), except the
+//! photo posts, which redirect back to the page with the reason. A link is checked to be a
 //! token before it is used in a redirect.
 
 use crate::strict_form::StrictForm;
@@ -251,7 +252,7 @@ pub async fn speaker_update(
 }
 
 /// Body limit of the photo upload (`/s/{token}/photo`): a file up to twice the allowed size
-/// is still read to its end, so the browser gets the page that says it is too large; a
+/// is still read to its end, so the browser surely gets the answer that it is too large; a
 /// larger body is cut off at this limit (refused the same way, if the browser still reads
 /// the answer). 64 KiB are for the form around the file.
 pub const PHOTO_BODY_LIMIT: usize = 2 * MAX_UPLOAD_BYTES + 64 * 1024;
@@ -298,9 +299,9 @@ async fn read_photo(
     }
 }
 
-/// The answer to a photo post whose link does not work (or is no token): a standalone
-/// page with the message, as the page at the link would say (4xx).
-fn link_refused(headers: &HeaderMap, e: AppError) -> Response {
+/// The answer to a photo post whose link does not work (or is no token), or that failed on
+/// our side: a standalone page with the message and the error's status.
+fn refused_page(headers: &HeaderMap, e: AppError) -> Response {
     crate::http::page::refuse("/s", headers, e)
 }
 
@@ -325,10 +326,10 @@ pub async fn speaker_photo(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     if !service::is_token_format(&token) {
-        return link_refused(&headers, AppError::InvalidLink);
+        return refused_page(&headers, AppError::InvalidLink);
     }
     if let Err(e) = state.speakers().check_link(&token).await {
-        return link_refused(&headers, e);
+        return refused_page(&headers, e);
     }
     let outcome = match read_photo(multipart).await {
         Ok(bytes) => state.speakers().set_photo(&token, bytes).await,
@@ -337,7 +338,7 @@ pub async fn speaker_photo(
     match outcome {
         Ok(PhotoOutcome::Saved) => back_to_page(&token, Ok("saved")),
         Ok(PhotoOutcome::Refused(problem)) => back_to_page(&token, Err(problem)),
-        Err(e) => link_refused(&headers, e),
+        Err(e) => refused_page(&headers, e),
     }
 }
 
@@ -349,17 +350,17 @@ pub async fn speaker_photo_remove(
     body: StrictForm,
 ) -> Response {
     if !service::is_token_format(&token) {
-        return link_refused(&headers, AppError::InvalidLink);
+        return refused_page(&headers, AppError::InvalidLink);
     }
     if !body.pairs.iter().any(|(k, _)| k == "confirm") {
         return match state.speakers().check_link(&token).await {
             Ok(()) => back_to_page(&token, Err(PhotoProblem::NotConfirmed)),
-            Err(e) => link_refused(&headers, e),
+            Err(e) => refused_page(&headers, e),
         };
     }
     match state.speakers().remove_photo(&token).await {
         Ok(()) => back_to_page(&token, Ok("removed")),
-        Err(e) => link_refused(&headers, e),
+        Err(e) => refused_page(&headers, e),
     }
 }
 
