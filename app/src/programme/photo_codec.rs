@@ -214,6 +214,32 @@ mod tests {
     }
 
     #[test]
+    fn exif_orientation_is_applied_and_the_metadata_dropped() {
+        // A landscape JPEG whose Exif says "rotate 90° clockwise" (orientation 6).
+        let exif: Vec<u8> = vec![
+            b'M', b'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, first IFD at 8
+            0, 1, // one entry
+            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, // Orientation, SHORT, 1, value 6
+            0, 0, 0, 0, // no next IFD
+        ];
+        let img = RgbImage::from_fn(300, 150, |x, _| image::Rgb([(x % 256) as u8, 80, 160]));
+        let mut jpeg = Vec::new();
+        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90);
+        image::ImageEncoder::set_exif_metadata(&mut enc, exif).unwrap();
+        enc.encode_image(&img).unwrap();
+        assert!(
+            jpeg.windows(4).any(|w| w == b"Exif"),
+            "the test input has Exif"
+        );
+        let p = process(&jpeg).unwrap();
+        assert_eq!((p.width, p.height), (150, 300), "turned upright");
+        assert!(
+            !p.bytes.windows(4).any(|w| w == b"Exif"),
+            "no Exif in the output"
+        );
+    }
+
+    #[test]
     fn refusals() {
         assert_eq!(process(&[]), Err(PhotoProblem::Missing));
         assert_eq!(process(b"GIF89a not ours"), Err(PhotoProblem::NotAnImage));
