@@ -1,7 +1,8 @@
 // The speaker view (issue 9): a speaker of the demo opens the personal link from the mail
 // sent when the demo was loaded, sees their session with the running order around it, and
-// edits their bio with JavaScript on and off (a refused edit shows the field's message);
-// no serious or critical axe violations on the page. A coordinator moves a session in the
+// edits their bio with JavaScript on and off (a refused edit shows the field's message),
+// uploads a photo (a non-image is refused with its message), sees it on the public agenda
+// and removes it again; no serious or critical axe violations on the page. A coordinator moves a session in the
 // programme editor (a wrong time is refused with its message) and its speaker is mailed.
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -10,7 +11,7 @@ import { addCoordinator } from './pages/coordinator-cli';
 import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
 import { ProgrammeEditorPage } from './pages/programme-editor-page';
 import { DEMO } from './pages/register-page';
-import { SpeakerPage, speakerLink } from './pages/speaker-page';
+import { SpeakerPage, speakerLink, testPng } from './pages/speaker-page';
 
 const GRETE = 'grete.remen@example.org';
 
@@ -43,6 +44,50 @@ for (const js of [true, false]) {
     await page.reload();
     await speaker.loaded();
     await expect(speaker.bio()).toHaveValue(bio);
+    await context.close();
+  });
+}
+
+for (const js of [true, false]) {
+  test(`a speaker uploads and removes their photo (JavaScript ${js ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    const page = await context.newPage();
+    const speaker = new SpeakerPage(page);
+    await speaker.open(speakerLink(await waitForMail(GRETE)));
+    await expect(speaker.photoSection()).toContainText('Je hebt nog geen foto.');
+
+    // Not an image: refused with its message, nothing stored.
+    await speaker.uploadPhoto({ name: 'bio.png', mimeType: 'image/png', buffer: Buffer.from('geen foto') });
+    await expect(speaker.photoError()).toHaveText(
+      'Dit is geen JPEG-, PNG- of WebP-afbeelding, of het bestand is beschadigd.',
+    );
+    await expect(speaker.photo()).toHaveCount(0);
+
+    await speaker.uploadPhoto({ name: 'grete.png', mimeType: 'image/png', buffer: testPng(900, 600) });
+    await expect(speaker.photoNotice()).toHaveText('Je foto is bewaard.');
+    await expect(speaker.photo()).toHaveAttribute('alt', 'Grete Remen');
+    await expect(speaker.photo()).toHaveAttribute('width', '400');
+    await expect(speaker.photo()).toHaveAttribute('height', '267');
+    // The browser loaded and decoded it (the CSP lets it in).
+    await expect
+      .poll(() => speaker.photo().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(400);
+    const src = await speaker.photo().getAttribute('src');
+    expect(src).toMatch(/^\/photos\/\d+-[0-9a-f]{16}\.jpg$/);
+
+    await page.goto(`${DEMO}/agenda`);
+    const profile = page.locator('li.profile', { hasText: 'Grete Remen' });
+    await expect(profile.locator('img')).toHaveAttribute('src', src!);
+    await page.goBack();
+    await speaker.loaded();
+
+    // Removing needs the tick.
+    await speaker.removePhoto(false);
+    await expect(speaker.photoError()).toHaveText('Vink eerst aan dat je je foto wilt verwijderen.');
+    await expect(speaker.photo()).toHaveCount(1);
+    await speaker.removePhoto(true);
+    await expect(speaker.photoNotice()).toHaveText('Je foto is verwijderd.');
+    await expect(speaker.photo()).toHaveCount(0);
     await context.close();
   });
 }

@@ -1,21 +1,24 @@
 //! Plain HTML form posts (JavaScript off): registration, edit and cancel, and a speaker's
-//! profile change. Bodies are parsed
-//! strictly ([`StrictForm`]). Each calls the same service as the server functions; on
-//! success it redirects (303), on a refusal it renders the page again with the typed values
-//! and the messages (4xx for the user's mistakes, 5xx for ours). A link is checked to be a
+//! profile change and photo. Bodies are parsed strictly ([`StrictForm`]; the photo upload is
+//! `multipart/form-data` with its own body limit). Each calls the same service as the server
+//! functions; on success it redirects (303), on a refusal it renders the page again with the
+//! typed values and the messages (4xx for the user's mistakes, 5xx for ours), except the
+//! photo posts, which redirect back to the page with the reason. A link is checked to be a
 //! token before it is used in a redirect.
 
 use crate::strict_form::StrictForm;
 use app::error::AppError;
 use app::i18n::{Lang, T};
+use app::programme::photo::{PhotoOutcome, PhotoProblem, MAX_UPLOAD_BYTES};
 use app::programme::speaker::{ProfileInput, ProfileOutcome};
 use app::registration::{service, RegisterOutcome, RegistrationForm};
 use app::shell;
 use app::state::AppState;
 use app::ui::{PostedForm, PostedManage, PostedSpeaker};
 use axum::body::Body;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, Request, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
@@ -246,6 +249,119 @@ pub async fn speaker_update(
         ),
     };
     render_page(state, uri, headers, Some(posted), status).await
+}
+
+/// Body limit of the photo upload (`/s/{token}/photo`): a file up to twice the allowed size
+/// is still read to its end, so the browser surely gets the answer that it is too large; a
+/// larger body is cut off at this limit (refused the same way, if the browser still reads
+/// the answer). 64 KiB are for the form around the file.
+pub const PHOTO_BODY_LIMIT: usize = 2 * MAX_UPLOAD_BYTES + 64 * 1024;
+
+/// The file in the `photo` field of an upload, at most [`MAX_UPLOAD_BYTES`]; the rest of
+/// the body is read and dropped.
+async fn read_photo(
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Vec<u8>, PhotoProblem> {
+    let mut multipart = multipart.map_err(|_| PhotoProblem::Missing)?;
+    let cut_off = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            PhotoProblem::TooLarge
+        } else {
+            PhotoProblem::NotAnImage
+        }
+    };
+    let mut photo: Option<Vec<u8>> = None;
+    let mut too_large = false;
+    while let Some(mut field) = multipart.next_field().await.map_err(cut_off)? {
+        let wanted = field.name() == Some("photo") && photo.is_none();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(cut_off)? {
+            if !wanted || too_large {
+                continue;
+            }
+            if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
+                too_large = true;
+                bytes = Vec::new();
+            } else {
+                bytes.extend_from_slice(&chunk);
+            }
+        }
+        if wanted {
+            photo = Some(bytes);
+        }
+    }
+    if too_large {
+        return Err(PhotoProblem::TooLarge);
+    }
+    match photo {
+        Some(bytes) if !bytes.is_empty() => Ok(bytes),
+        _ => Err(PhotoProblem::Missing),
+    }
+}
+
+/// The answer to a photo post whose link does not work (or is no token), or that failed on
+/// our side: a standalone page with the message and the error's status.
+fn refused_page(headers: &HeaderMap, e: AppError) -> Response {
+    crate::http::page::refuse("/s", headers, e)
+}
+
+/// Back to the speaker page: `?photo=saved|removed`, or `?photo_error=<code>` for a refusal
+/// (the page shows the message; a redirect keeps the page at its own address, so a reload
+/// posts nothing and the hydrated page matches).
+fn back_to_page(token: &str, outcome: Result<&str, PhotoProblem>) -> Response {
+    let query = match outcome {
+        Ok(done) => format!("photo={done}"),
+        Err(problem) => format!("photo_error={}", problem.code()),
+    };
+    Redirect::to(&format!("/s/{token}?{query}#speaker-photo")).into_response()
+}
+
+/// A speaker's photo upload (`multipart/form-data`, file field `photo`): the link is checked
+/// before the body is read; then back to the page, saved or with the reason of the
+/// refusal (nothing stored).
+pub async fn speaker_photo(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    if !service::is_token_format(&token) {
+        return refused_page(&headers, AppError::InvalidLink);
+    }
+    if let Err(e) = state.speakers().check_link(&token).await {
+        return refused_page(&headers, e);
+    }
+    let outcome = match read_photo(multipart).await {
+        Ok(bytes) => state.speakers().set_photo(&token, bytes).await,
+        Err(problem) => Ok(PhotoOutcome::Refused(problem)),
+    };
+    match outcome {
+        Ok(PhotoOutcome::Saved) => back_to_page(&token, Ok("saved")),
+        Ok(PhotoOutcome::Refused(problem)) => back_to_page(&token, Err(problem)),
+        Err(e) => refused_page(&headers, e),
+    }
+}
+
+/// The speaker removes their photo (`confirm` ticked); back to the page.
+pub async fn speaker_photo_remove(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    body: StrictForm,
+) -> Response {
+    if !service::is_token_format(&token) {
+        return refused_page(&headers, AppError::InvalidLink);
+    }
+    if !body.pairs.iter().any(|(k, _)| k == "confirm") {
+        return match state.speakers().check_link(&token).await {
+            Ok(()) => back_to_page(&token, Err(PhotoProblem::NotConfirmed)),
+            Err(e) => refused_page(&headers, e),
+        };
+    }
+    match state.speakers().remove_photo(&token).await {
+        Ok(()) => back_to_page(&token, Ok("removed")),
+        Err(e) => refused_page(&headers, e),
+    }
 }
 
 /// `/lang/{code}?next=/path`: remembers the language in a cookie and goes back.

@@ -13,6 +13,7 @@ use app::mail::{worker, Mailer};
 use app::state::AppState;
 use app::store::Db;
 use app::{shell, App};
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
@@ -128,6 +129,11 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
         .route("/m/{token}/cancel", post(forms::cancel))
         .route("/s/{token}", post(forms::speaker_update))
         .route(
+            "/s/{token}/photo",
+            post(forms::speaker_photo).layer(DefaultBodyLimit::max(forms::PHOTO_BODY_LIMIT)),
+        )
+        .route("/s/{token}/photo/remove", post(forms::speaker_photo_remove))
+        .route(
             "/coordinator/events/{slug}/registrations.csv",
             get(app::registration::downloads::csv),
         )
@@ -151,9 +157,10 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
                 move || shell(opts.clone())
             },
         )
-        // Pages, forms and server functions see the session; static files below do not
-        // (a coordinator's asset requests never read the session store).
+        // Pages, forms and server functions see the session; photos and static files below
+        // do not (a coordinator's asset requests never read the session store).
         .layer(sessions(&state))
+        .route("/photos/{file}", get(app::programme::photo_codec::serve))
         .nest_service(
             "/pkg",
             ServeDir::new(format!("{site_root}/pkg"))

@@ -3,6 +3,7 @@
 //! on construction, and the pure checks: conflicts between sessions, round numbers of the
 //! networking rounds, and the current and next session on the day (Europe/Brussels).
 
+use super::photo::PhotoRef;
 use crate::domain::{Email, Name};
 use crate::i18n::T;
 use chrono::{DateTime, Utc};
@@ -71,6 +72,8 @@ pub struct SpeakerView {
     pub role: String,
     pub organisation: String,
     pub bio: String,
+    /// The speaker's photo, if they uploaded one.
+    pub photo: Option<PhotoRef>,
 }
 
 impl SpeakerView {

@@ -1,9 +1,11 @@
 //! The speaker links service (server only): mails a speaker their personal link (a fresh
 //! 256-bit token; only its SHA-256 hash is stored), opens the speaker page behind a link
 //! (until `LINK_VALID_DAYS_AFTER_EVENT` days after the event) and saves the speaker's own
-//! profile change. Each change and its mail are written in one transaction.
+//! profile change and photo. Each change and its mail are written in one transaction.
 
 use super::model::Problem;
+use super::photo::PhotoOutcome;
+use super::photo_codec;
 use super::service::{session_views, ProgrammeError};
 use super::speaker::{Neighbour, ProfileInput, ProfileOutcome, SpeakerPage, SpeakerSlot};
 use crate::domain::OrgType;
@@ -15,7 +17,10 @@ use crate::store::programme::{self as programme_store, SpeakerRow};
 use crate::store::{events, outbox, speakers as store, Db, StoreError, Tx};
 use chrono::Utc;
 use std::sync::Arc;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, Semaphore};
+
+/// Photos decoded at once (each may take up to `photo_codec::MAX_DECODE_BYTES` of memory).
+static PHOTO_WORK: Semaphore = Semaphore::const_new(2);
 
 #[derive(Clone)]
 pub struct Speakers {
@@ -217,5 +222,64 @@ impl Speakers {
         tx.commit().await.map_err(db_err)?;
         tracing::info!(speaker = speaker.id, "speaker changed their profile");
         Ok(ProfileOutcome::Saved)
+    }
+
+    /// Whether `token` is a working speaker link (checked before an upload is read).
+    pub async fn check_link(&self, token: &str) -> Result<(), AppError> {
+        self.resolve(token).await.map(|_| ())
+    }
+
+    /// Checks, re-encodes and stores the speaker's photo (replacing any earlier one); a
+    /// refused upload stores nothing.
+    pub async fn set_photo(&self, token: &str, bytes: Vec<u8>) -> Result<PhotoOutcome, AppError> {
+        let (speaker, _) = self.resolve(token).await?;
+        let processed = {
+            let _permit = PHOTO_WORK.acquire().await.map_err(|_| AppError::Internal)?;
+            tokio::task::spawn_blocking(move || photo_codec::process(&bytes))
+                .await
+                .map_err(|e| {
+                    tracing::error!("photo processing: {e}");
+                    AppError::Internal
+                })?
+        };
+        let p = match processed {
+            Ok(p) => p,
+            Err(problem) => {
+                tracing::info!(speaker = speaker.id, ?problem, "speaker photo refused");
+                return Ok(PhotoOutcome::Refused(problem));
+            }
+        };
+        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        store::set_photo_tx(
+            &mut tx,
+            speaker.id,
+            photo_codec::CONTENT_TYPE,
+            &p.bytes,
+            &p.hash,
+            p.width,
+            p.height,
+            Utc::now(),
+        )
+        .await
+        .map_err(db_err)?;
+        tx.commit().await.map_err(db_err)?;
+        tracing::info!(
+            speaker = speaker.id,
+            bytes = p.bytes.len(),
+            "speaker changed their photo"
+        );
+        Ok(PhotoOutcome::Saved)
+    }
+
+    /// Deletes the speaker's photo (nothing to delete is fine).
+    pub async fn remove_photo(&self, token: &str) -> Result<(), AppError> {
+        let (speaker, _) = self.resolve(token).await?;
+        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        store::delete_photo_tx(&mut tx, speaker.id)
+            .await
+            .map_err(db_err)?;
+        tx.commit().await.map_err(db_err)?;
+        tracing::info!(speaker = speaker.id, "speaker removed their photo");
+        Ok(())
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{Db, StoreError, Tx};
 use crate::programme::model::{SessionKind, SpeakerView, ValidSession, ValidSpeaker};
+use crate::programme::photo::PhotoRef;
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
@@ -41,7 +42,19 @@ pub struct SpeakerRow {
     pub organisation: String,
     pub bio: String,
     pub contact_email: String,
+    /// The stored photo's hash, width and height (`speaker_photos`), if there is one.
+    pub photo_hash: Option<String>,
+    pub photo_width: Option<i64>,
+    pub photo_height: Option<i64>,
 }
+
+/// The columns of a [`SpeakerRow`], for a query on `programme_speakers k` with
+/// [`SPEAKER_PHOTO_JOIN`].
+pub const SPEAKER_COLUMNS: &str = "k.id, k.event_id, k.name, k.role, k.organisation, k.bio, \
+     k.contact_email, ph.hash AS photo_hash, ph.width AS photo_width, ph.height AS photo_height";
+
+/// Joins each speaker's photo (if any) as `ph`.
+pub const SPEAKER_PHOTO_JOIN: &str = "LEFT JOIN speaker_photos ph ON ph.speaker_id = k.id";
 
 impl SpeakerRow {
     /// The public profile: everything but the contact address.
@@ -52,7 +65,18 @@ impl SpeakerRow {
             role: self.role.clone(),
             organisation: self.organisation.clone(),
             bio: self.bio.clone(),
+            photo: self.photo(),
         }
+    }
+
+    /// Where the speaker's photo is served, and its size.
+    pub fn photo(&self) -> Option<PhotoRef> {
+        let hash = self.photo_hash.as_deref()?;
+        Some(PhotoRef {
+            url: PhotoRef::path(self.id, hash),
+            width: u32::try_from(self.photo_width?).ok()?,
+            height: u32::try_from(self.photo_height?).ok()?,
+        })
     }
 }
 
@@ -79,10 +103,10 @@ pub async fn of_event(db: &Db, event_id: i64) -> Result<StoredProgramme, StoreEr
         .bind(event_id)
         .fetch_all(p)
         .await?;
-        let speakers: Vec<SpeakerRow> = sqlx::query_as(
-            "SELECT id, event_id, name, role, organisation, bio, contact_email \
-             FROM programme_speakers WHERE event_id = $1 ORDER BY id",
-        )
+        let speakers: Vec<SpeakerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {SPEAKER_COLUMNS} FROM programme_speakers k {SPEAKER_PHOTO_JOIN} \
+             WHERE k.event_id = $1 ORDER BY k.id"
+        )))
         .bind(event_id)
         .fetch_all(p)
         .await?;

@@ -1,14 +1,12 @@
 //! Speakers' personal links and what their page needs: the hashed link tokens
-//! (`speaker_tokens`), the speaker a link opens, their own profile change, the language of
-//! their mails, and the number of confirmed attendees per organisation type.
+//! (`speaker_tokens`), the speaker a link opens, their own profile change and photo
+//! (`speaker_photos`), the language of their mails, and the number of confirmed attendees
+//! per organisation type.
 
-use super::programme::SpeakerRow;
+use super::programme::{SpeakerRow, SPEAKER_COLUMNS, SPEAKER_PHOTO_JOIN};
 use super::{Db, StoreError, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
-
-const SPEAKER_COLUMNS: &str =
-    "k.id, k.event_id, k.name, k.role, k.organisation, k.bio, k.contact_email";
 
 /// Adds a live link (its hash) for speaker `speaker_id` and remembers `lang` for their mails.
 pub async fn add_link_tx(
@@ -38,7 +36,7 @@ pub async fn add_link_tx(
 pub async fn by_token(db: &Db, token_hash: &str) -> Result<Option<SpeakerRow>, StoreError> {
     let row = on_db!(db, p => {
         sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {SPEAKER_COLUMNS} FROM programme_speakers k \
+            "SELECT {SPEAKER_COLUMNS} FROM programme_speakers k {SPEAKER_PHOTO_JOIN} \
              JOIN speaker_tokens t ON t.speaker_id = k.id WHERE t.token_hash = $1"
         )))
         .bind(token_hash)
@@ -56,7 +54,8 @@ pub async fn speaker_tx(
 ) -> Result<Option<SpeakerRow>, StoreError> {
     let row = on_tx!(tx, c => {
         sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {SPEAKER_COLUMNS} FROM programme_speakers k WHERE k.id = $1 AND k.event_id = $2"
+            "SELECT {SPEAKER_COLUMNS} FROM programme_speakers k {SPEAKER_PHOTO_JOIN} \
+             WHERE k.id = $1 AND k.event_id = $2"
         )))
         .bind(id)
         .bind(event_id)
@@ -113,6 +112,71 @@ pub async fn update_profile_tx(
         done
     });
     Ok(done > 0)
+}
+
+/// A stored photo: its bytes and what is served with them.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct StoredPhoto {
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+    pub hash: String,
+}
+
+/// Stores (or replaces) speaker `id`'s photo.
+#[allow(clippy::too_many_arguments)]
+pub async fn set_photo_tx(
+    tx: &mut Tx,
+    id: i64,
+    content_type: &str,
+    bytes: &[u8],
+    hash: &str,
+    width: u32,
+    height: u32,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query(
+            "INSERT INTO speaker_photos (speaker_id, content_type, bytes, hash, width, height, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (speaker_id) DO UPDATE SET \
+             content_type = excluded.content_type, bytes = excluded.bytes, hash = excluded.hash, \
+             width = excluded.width, height = excluded.height, updated_at = excluded.updated_at",
+        )
+        .bind(id)
+        .bind(content_type)
+        .bind(bytes)
+        .bind(hash)
+        .bind(i64::from(width))
+        .bind(i64::from(height))
+        .bind(now)
+        .execute(c)
+        .await?;
+    });
+    Ok(())
+}
+
+/// Deletes speaker `id`'s photo; says whether there was one.
+pub async fn delete_photo_tx(tx: &mut Tx, id: i64) -> Result<bool, StoreError> {
+    let done = on_tx!(tx, c => {
+        sqlx::query("DELETE FROM speaker_photos WHERE speaker_id = $1")
+            .bind(id)
+            .execute(c)
+            .await?
+            .rows_affected()
+    });
+    Ok(done > 0)
+}
+
+/// Speaker `id`'s photo, if any.
+pub async fn photo(db: &Db, id: i64) -> Result<Option<StoredPhoto>, StoreError> {
+    let row = on_db!(db, p => {
+        sqlx::query_as(
+            "SELECT content_type, bytes, hash FROM speaker_photos WHERE speaker_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(p)
+        .await?
+    });
+    Ok(row)
 }
 
 /// (organisation type code, number) of the event's confirmed registrations.

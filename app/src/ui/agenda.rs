@@ -158,11 +158,18 @@ fn Agenda(agenda: AgendaView) -> impl IntoView {
 #[component]
 fn Profile(speaker: SpeakerView, lang: Option<&'static str>) -> impl IntoView {
     let affiliation = speaker.affiliation();
+    let has_photo = speaker.photo.is_some();
+    let photo = speaker.photo.clone().map(|p| {
+        view! { <img class="photo" src=p.url alt=speaker.name.clone() width=p.width height=p.height loading="lazy"/> }
+    });
     view! {
-        <li id=format!("speaker-{}", speaker.id) class="profile">
-            <h3>{speaker.name.clone()}</h3>
-            {(!affiliation.is_empty()).then(|| view! { <p class="affiliation" lang=lang>{affiliation}</p> })}
-            {(!speaker.bio.is_empty()).then(|| view! { <p class="bio" lang=lang>{speaker.bio.clone()}</p> })}
+        <li id=format!("speaker-{}", speaker.id) class="profile" class:has-photo=has_photo>
+            {photo}
+            <div class="profile-text">
+                <h3>{speaker.name.clone()}</h3>
+                {(!affiliation.is_empty()).then(|| view! { <p class="affiliation" lang=lang>{affiliation}</p> })}
+                {(!speaker.bio.is_empty()).then(|| view! { <p class="bio" lang=lang>{speaker.bio.clone()}</p> })}
+            </div>
         </li>
     }
 }

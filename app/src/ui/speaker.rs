@@ -1,13 +1,15 @@
 //! The speaker page behind the personal link (`/s/<token>`): the speaker's sessions with
 //! who speaks before and after (and for how long), venue and practical information, the
-//! confirmed attendees by organisation type, and the form to edit their own profile.
-//! The page loads no wasm (see `assets.rs`), so the form posts plainly and a refused post
-//! comes back with its messages and the typed values; the hydrated path (the server
-//! function) only runs if the coordinator bundle routes here.
+//! confirmed attendees by organisation type, the form to edit their own profile, and their
+//! photo (plain multipart form posts). The page loads no wasm (see `assets.rs`), so the
+//! forms post plainly and a refused profile post comes back with its messages and the typed
+//! values; the hydrated path (the server function) only runs if the coordinator bundle
+//! routes here.
 
 use super::{use_lang, ErrorCard, Loading};
 use crate::i18n::{format_span, format_time, Lang, T};
 use crate::programme::model::Field;
+use crate::programme::photo::{photo_text, PhotoProblem, PhotoRef};
 use crate::programme::speaker::{
     Neighbour, ProfileErrors, ProfileInput, ProfileOutcome, SpeakerPage, SpeakerSlot,
 };
@@ -115,6 +117,69 @@ fn slot_view(lang: Lang, slot: SpeakerSlot) -> impl IntoView {
                 {neighbour_view(lang, T::SpeakerAfter, slot.after, T::SpeakerCloses)}
             </div>
         </li>
+    }
+}
+
+/// The speaker's photo and the forms to upload another one or remove it. Plain form posts
+/// (also when hydrated): the server redirects back here with `?photo=saved|removed` or
+/// `?photo_error=<code>`.
+#[component]
+fn PhotoSection(token: String, name: String, photo: Option<PhotoRef>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let notice = query.with_untracked(|q| match q.get("photo").as_deref() {
+        Some("saved") => Some(T::SpeakerPhotoSaved),
+        Some("removed") => Some(T::SpeakerPhotoRemoved),
+        _ => None,
+    });
+    let error = query.with_untracked(|q| {
+        q.get("photo_error")
+            .and_then(|c| PhotoProblem::parse(&c))
+            .map(PhotoProblem::message)
+    });
+    let has_photo = photo.is_some();
+    let current = match photo {
+        Some(p) => view! {
+            <figure class="speaker-photo">
+                <img src=p.url alt=name width=p.width height=p.height/>
+                <figcaption>{lang.t(T::SpeakerPhotoCurrent)}</figcaption>
+            </figure>
+        }
+        .into_any(),
+        None => view! { <p>{lang.t(T::SpeakerPhotoNone)}</p> }.into_any(),
+    };
+    let remove = has_photo.then(|| {
+        view! {
+            <form method="post" action=format!("/s/{token}/photo/remove") class="remove-photo">
+                <label class="check" for="f-photo-confirm">
+                    <input id="f-photo-confirm" type="checkbox" name="confirm" value="yes" aria-describedby="photo-error"/>
+                    {lang.t(T::SpeakerPhotoRemoveConfirm)}
+                </label>
+                <button type="submit" class="button danger">{lang.t(T::SpeakerPhotoRemove)}</button>
+            </form>
+        }
+    });
+    view! {
+        <section class="card form-card" aria-labelledby="speaker-photo">
+            <h2 id="speaker-photo">{lang.t(T::SpeakerPhotoTitle)}</h2>
+            <p class="hint" id="photo-hint">{photo_text(lang, T::SpeakerPhotoHint)}</p>
+            <p class="notice success" role="status">{notice.map(|t| lang.t(t))}</p>
+            <div class="form-error" id="photo-error" role="alert" tabindex="-1" autofocus=error.is_some()>
+                {error.map(|t| view! { <p>{photo_text(lang, t)}</p> })}
+            </div>
+            {current}
+            <form method="post" action=format!("/s/{token}/photo") enctype="multipart/form-data">
+                <div class="field" class:has-error=error.is_some()>
+                    <label for="f-photo">{lang.t(T::SpeakerPhotoFile)}</label>
+                    <input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp"
+                        aria-describedby="photo-hint photo-error"/>
+                </div>
+                <button type="submit" class="button primary">
+                    {lang.t(if has_photo { T::SpeakerPhotoReplace } else { T::SpeakerPhotoUpload })}
+                </button>
+            </form>
+            {remove}
+        </section>
     }
 }
 
@@ -293,6 +358,7 @@ fn Speaker(page: SpeakerPage, token: String, posted: Option<PostedSpeaker>) -> i
                 <button type="submit" class="button primary" disabled=move || update.pending().get()>{lang.t(T::Save)}</button>
             </form>
         </section>
+        <PhotoSection token=token.clone() name=page.speaker.name.clone() photo=page.speaker.photo.clone()/>
     }
     .into_any()
 }

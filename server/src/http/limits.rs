@@ -1,6 +1,7 @@
 //! Body size limit of the server functions (`/api/*`): a declared `Content-Length` over
 //! [`API_BODY_LIMIT`] is answered 413 at once; a body without a length is cut off there
-//! (the function then fails as a bad request). Plain forms keep axum's default limit.
+//! (the function then fails as a bad request). Plain forms keep axum's default limit (2 MB),
+//! except the speaker photo upload, whose route sets `forms::PHOTO_BODY_LIMIT`.
 
 use super::page::{is_api, refuse};
 use app::error::AppError;
