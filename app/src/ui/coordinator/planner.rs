@@ -178,7 +178,7 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
                     {move || lang.t(if run.pending().get() { T::PlanWorking } else { T::PlanRun })}
                 </button>
             </ActionForm>
-            {(has_plan && plan_rounds > 1).then(|| view! {
+            {has_plan.then(|| view! {
                 <h2>{lang.t(T::PlanReplanTitle)}</h2>
                 <FormError error=action_error(replan)/>
                 <ActionForm action=replan attr:class="plan-replan">
@@ -187,7 +187,7 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
                     <p>{format!("{arrived} {} {participants} {}", lang.t(T::PlanArrivedOf), lang.t(T::PlanPeople))}</p>
                     <div class="field">
                         <label for="held">{lang.t(T::PlanFieldHeld)}</label>
-                        <input id="held" name="held" type="number" min="0" max=(plan_rounds - 1).to_string() required value="1"/>
+                        <input id="held" name="held" type="number" min="0" max=plan_rounds.saturating_sub(1).to_string() required value=if plan_rounds > 1 { "1" } else { "0" }/>
                     </div>
                     <button type="submit" class="button" disabled=move || replan.pending().get()>{lang.t(T::PlanReplan)}</button>
                 </ActionForm>
