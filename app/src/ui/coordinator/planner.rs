@@ -483,7 +483,7 @@ fn SelectionPanel(
                                     {lang.t(if seat.locked { T::PlanUnlock } else { T::PlanLock })}
                                 </button>
                             </ActionForm>
-                            <a class="button" href=path>{lang.t(T::PlanClearSelection)}</a>
+                            <a class="button" href=path data-noscroll="">{lang.t(T::PlanClearSelection)}</a>
                         </div>
                         <p class="hint">{lang.t(T::PlanLockHint)}</p>
                     }
@@ -570,7 +570,7 @@ fn TableCard(
                         };
                         view! {
                             <li class=move || if here() { format!("{base} selected") } else { base.clone() }>
-                                <a class="seat-link" href=href aria-current=move || here().then_some("true")>
+                                <a class="seat-link" href=href data-noscroll="" aria-current=move || here().then_some("true")>
                                     <span class="seat-name">{s.name.clone()}</span>
                                     <span class="seat-org">{s.organisation.clone()}</span>
                                     {s.locked.then(|| view! {
