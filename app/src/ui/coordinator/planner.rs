@@ -114,6 +114,8 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
     let has_locks = v.plan.as_ref().is_some_and(|p| p.locked > 0);
     let plan_rounds = v.plan.as_ref().map(|p| p.rounds.len()).unwrap_or_default();
     let (arrived, participants) = (v.arrived, v.participants);
+    let held_max = plan_rounds.saturating_sub(1).to_string();
+    let held_default = if plan_rounds > 1 { "1" } else { "0" };
     view! {
         <section class="card coordinator planner">
             <h1>{lang.t(T::PlanTitle)} ": " {v.title.clone()}</h1>
@@ -187,7 +189,7 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
                     <p>{format!("{arrived} {} {participants} {}", lang.t(T::PlanArrivedOf), lang.t(T::PlanPeople))}</p>
                     <div class="field">
                         <label for="held">{lang.t(T::PlanFieldHeld)}</label>
-                        <input id="held" name="held" type="number" min="0" max=plan_rounds.saturating_sub(1).to_string() required value=if plan_rounds > 1 { "1" } else { "0" }/>
+                        <input id="held" name="held" type="number" min="0" max=held_max required value=held_default/>
                     </div>
                     <button type="submit" class="button" disabled=move || replan.pending().get()>{lang.t(T::PlanReplan)}</button>
                 </ActionForm>
