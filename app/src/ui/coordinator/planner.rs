@@ -441,8 +441,16 @@ fn SelectionPanel(
 ) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
+    // Marks the panel once the chart is hydrated (the resource's data arrives after the
+    // page's own hydration; end-to-end tests wait for this before they select a seat).
+    let panel = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            let _ = el.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
-        <section class="plan-selection" aria-labelledby="selection-title">
+        <section class="plan-selection" aria-labelledby="selection-title" node_ref=panel>
             <h3 id="selection-title">{lang.t(T::PlanSelectionTitle)}</h3>
             <FormError error=action_error(a.moves)/>
             <FormError error=action_error(a.lock)/>
