@@ -2,8 +2,9 @@
 // event, plans (the chart shows every table in both of the programme's networking rounds,
 // with its quality), publishes, prints the table cards (four to an A4 page, as a PDF), checks her in at the desk by name with
 // the keyboard, and an
-// attendee finds their table per round in the mail and on their page. The planner page is
-// checked with axe-core.
+// attendee finds their table per round in the mail and on their page. Then the coordinator
+// selects her seat with the keyboard and moves her to another table by hand. The planner
+// page is checked with axe-core, also with a selection.
 import { test, expect } from '@playwright/test';
 import { addCoordinator } from './pages/coordinator-cli';
 import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
@@ -80,4 +81,25 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   await expect(p.locator('.round-slot[data-round="1"]')).toHaveText(round1!);
   await expect(p.locator('.round-slot[data-round="2"]')).toContainText('Ronde 2: tafel ');
   await context.close();
+
+  // A hand edit, with the keyboard alone: select her seat in round 1, move her.
+  await planner.open(DEMO.replace('/e/', ''));
+  await planner.selectWithKeyboard(1, 'Sofie Vanhees');
+  const panel = await planner.selection().locator('.selection-who').innerText();
+  const from = panel.match(/tafel (\S+)/)?.[1];
+  expect(from, panel).toBeTruthy();
+  await expect(planner.table(1, from!)).toContainText('Sofie Vanhees');
+  await expect(planner.table(1, from!).getByRole('button', { name: /^Hierheen/ })).toHaveCount(0);
+  await expect(planner.moveHere().first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'the planner with a seat selected');
+  const target = planner.moveHere().first();
+  const to = (await target.getAttribute('aria-label'))!.replace('Hierheen: Tafel ', '');
+  expect(to).not.toBe(from);
+  await target.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Verplaatst: Sofie Vanhees zit nu aan tafel ${to} in ronde 1.`)).toBeVisible();
+  await expect(planner.table(1, to)).toContainText('Sofie Vanhees');
+  await expect(planner.table(1, from!)).not.toContainText('Sofie Vanhees');
+  // still selected, now at her new table
+  await expect(planner.selection().locator('.selection-who')).toContainText(`tafel ${to}`);
 });

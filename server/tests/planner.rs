@@ -2,7 +2,10 @@
 //! through the form become a plan (everyone confirmed seated once per round, colleagues
 //! apart, nobody at a table over its size); the set-up refuses bad numbers and asks before
 //! it discards a plan; too few seats and no tables are refused with their message; the page
-//! is server-rendered with the chart. Anonymous callers are refused in accounts.rs.
+//! is server-rendered with the chart; hand edits (move, swap, lock) change the chart and
+//! its quality and warn when they break a rule; planning again keeps locked seats; the
+//! day-of re-plan keeps the held rounds and seats only who came. Anonymous callers are
+//! refused in accounts.rs.
 
 mod common;
 
@@ -17,6 +20,10 @@ on_both_databases!(
     the_rounds_are_the_programmes_networking_rounds,
     publishing_shows_the_tables_and_mails_only_who_changed,
     the_check_in_desk_finds_and_checks_people_in,
+    hand_edits_change_the_chart_and_warn,
+    a_full_table_or_an_unknown_seat_is_refused,
+    planning_again_keeps_the_locked_seats,
+    the_day_of_replan_keeps_held_rounds_and_seats_who_came,
 );
 
 /// The tables mails queued so far.
@@ -463,5 +470,476 @@ async fn the_check_in_desk_finds_and_checks_people_in(db: &TestDb) {
     assert_eq!(r.status(), 409);
     let (_, v) = json_as(&srv, &cookie, "/api/coordinator/checkin", desk("")).await;
     assert_eq!(v["arrived"], 0);
+    srv.stop().await;
+}
+
+/// The plan on the planner page as registration ids per round and table (sorted within a
+/// table).
+fn seating(v: &Value) -> Vec<Vec<Vec<i64>>> {
+    v["plan"]["rounds"]
+        .as_array()
+        .expect("a plan")
+        .iter()
+        .map(|r| {
+            r["tables"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| {
+                    let mut ids: Vec<i64> = t["people"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|p| p["id"].as_i64().unwrap())
+                        .collect();
+                    ids.sort_unstable();
+                    ids
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The table (index) of `id` in round `round` (from 0).
+fn table_of(seats: &[Vec<Vec<i64>>], round: usize, id: i64) -> usize {
+    seats[round]
+        .iter()
+        .position(|t| t.contains(&id))
+        .expect("seated")
+}
+
+/// Seats (person and round) at another table in `b` than in `a`, for people in both.
+fn changed_seats(a: &[Vec<Vec<i64>>], b: &[Vec<Vec<i64>>]) -> usize {
+    let mut n = 0;
+    for (r, round) in a.iter().enumerate() {
+        for (t, ids) in round.iter().enumerate() {
+            for id in ids {
+                if b[r].iter().any(|x| x.contains(id)) && table_of(b, r, *id) != t {
+                    n += 1;
+                }
+            }
+        }
+    }
+    n
+}
+
+/// A hand edit (move or swap) on event "netwerk".
+async fn edit(srv: &Running, cookie: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
+    let mut f = fields(&[("slug", "netwerk")]);
+    f.extend(fields(pairs));
+    post_as(srv, cookie, "/api/coordinator/planner/move", &f).await
+}
+
+async fn lock(srv: &Running, cookie: &str, round: &str, person: i64) -> reqwest::Response {
+    post_as(
+        srv,
+        cookie,
+        "/api/coordinator/planner/lock",
+        &fields(&[
+            ("slug", "netwerk"),
+            ("round", round),
+            ("person", &person.to_string()),
+            ("locked", "1"),
+        ]),
+    )
+    .await
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .unwrap_or_else(|| panic!("a redirect: {}", r.status()))
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// `tables` tables of `size` for `rounds` rounds, and a plan.
+async fn planned(srv: &Running, cookie: &str, tables: &str, size: &str, rounds: &str) -> Value {
+    let r = post_as(
+        srv,
+        cookie,
+        "/api/coordinator/planner/setup",
+        &fields(&[
+            ("slug", "netwerk"),
+            ("tables", tables),
+            ("size", size),
+            ("rounds", rounds),
+            ("confirm", "yes"),
+        ]),
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let r = plan(srv, cookie).await;
+    assert!(r.status().is_success(), "{}", r.status());
+    planner(srv, cookie, "netwerk").await
+}
+
+async fn hand_edits_change_the_chart_and_warn(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "netwerk", 100).await;
+    register(&srv, "netwerk", 22).await;
+    let cookie = signed_in(&srv, &mail, "edits").await;
+    let v = planned(&srv, &cookie, "6", "5", "3").await;
+    assert_eq!(v["plan"]["quality"]["colleagues_together"], 0);
+    let before = seating(&v);
+    // Colleagues are "Org 0" … in pairs: move someone to their colleague's table in
+    // round 1, one with a free seat.
+    let people = app::store::planner::people(&srv.state.db, add_id(&srv).await)
+        .await
+        .unwrap();
+    let (mover, to) = people
+        .chunks(2)
+        .find_map(|pair| {
+            let (a, b) = (pair[0].id, pair[1].id);
+            let tb = table_of(&before, 0, b);
+            (before[0][tb].len() < 5).then_some((a, tb))
+        })
+        .expect("a colleague at a table with a free seat");
+    let name = v["tables"][to]["name"].as_str().unwrap().to_string();
+    let r = edit(
+        &srv,
+        &cookie,
+        &[
+            ("round", "1"),
+            ("person", &mover.to_string()),
+            ("table", &name),
+        ],
+    )
+    .await;
+    let back = location(&r);
+    assert!(
+        back.starts_with(&format!(
+            "/coordinator/events/netwerk/planner?sel=1-{mover}&done=moved"
+        )),
+        "{back}"
+    );
+    assert!(back.contains("warn=colleagues"), "{back}");
+    let v = planner(&srv, &cookie, "netwerk").await;
+    let after = seating(&v);
+    assert_eq!(table_of(&after, 0, mover), to);
+    assert_eq!(after[1], before[1], "other rounds stay");
+    assert_eq!(changed_seats(&before, &after), 1);
+    assert_eq!(v["plan"]["quality"]["colleagues_together"], 1);
+    // the table's figures follow: one more person there
+    assert_eq!(
+        v["plan"]["rounds"][0]["tables"][to]["people"]
+            .as_array()
+            .unwrap()
+            .len(),
+        before[0][to].len() + 1
+    );
+    // the page says so, server-rendered, with the seat selected
+    let (status, page) = get_as(&srv, &cookie, &back).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Verplaatst: Persoon"), "{page}");
+    assert!(
+        page.contains("collega&#x27;s aan één tafel") || page.contains("collega's aan één tafel"),
+        "{page}"
+    );
+    assert!(page.contains("aria-current=\"true\""), "{page}");
+    assert!(page.contains("Hierheen"), "{page}");
+    // moving them back breaks no rule: no warning, and the quality is back
+    let from = table_of(&before, 0, mover);
+    let r = edit(
+        &srv,
+        &cookie,
+        &[
+            ("round", "1"),
+            ("person", &mover.to_string()),
+            ("table", v["tables"][from]["name"].as_str().unwrap()),
+        ],
+    )
+    .await;
+    assert!(!location(&r).contains("warn="), "{}", location(&r));
+    let v = planner(&srv, &cookie, "netwerk").await;
+    assert_eq!(seating(&v), before);
+    assert_eq!(v["plan"]["quality"]["colleagues_together"], 0);
+    // a swap in round 2 with someone at the table of a round-1 table mate: a repeat
+    let a = people[4].id;
+    let mates: Vec<i64> = before[0][table_of(&before, 0, a)]
+        .iter()
+        .copied()
+        .filter(|x| *x != a)
+        .collect();
+    let ta = table_of(&before, 1, a);
+    let (b, tb) = before[1]
+        .iter()
+        .enumerate()
+        .filter(|(t, ids)| *t != ta && ids.iter().any(|x| mates.contains(x)))
+        .find_map(|(t, ids)| ids.iter().find(|x| !mates.contains(x)).map(|x| (*x, t)))
+        .expect("someone to swap with");
+    let r = edit(
+        &srv,
+        &cookie,
+        &[
+            ("round", "2"),
+            ("person", &a.to_string()),
+            ("swap_with", &b.to_string()),
+        ],
+    )
+    .await;
+    let back = location(&r);
+    assert!(
+        back.contains("done=swapped") && back.contains(&format!("with={b}")),
+        "{back}"
+    );
+    assert!(back.contains("repeats"), "{back}");
+    let v = planner(&srv, &cookie, "netwerk").await;
+    let after = seating(&v);
+    assert_eq!(table_of(&after, 1, a), tb);
+    assert_eq!(table_of(&after, 1, b), ta);
+    assert_eq!(changed_seats(&before, &after), 2);
+    assert!(v["plan"]["quality"]["repeats"].as_u64().unwrap() >= 1);
+    srv.stop().await;
+}
+
+/// The id of event "netwerk".
+async fn add_id(srv: &Running) -> i64 {
+    app::store::events::by_slug(&srv.state.db, "netwerk")
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn a_full_table_or_an_unknown_seat_is_refused(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "netwerk", 100).await;
+    let cookie = signed_in(&srv, &mail, "full").await;
+    // no plan yet
+    let r = edit(
+        &srv,
+        &cookie,
+        &[("round", "1"), ("person", "1"), ("table", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    // four people (two pairs of colleagues) at two tables of two: every table is full
+    register(&srv, "netwerk", 4).await;
+    let v = planned(&srv, &cookie, "2", "2", "2").await;
+    let before = seating(&v);
+    let someone = before[0][0][0].to_string();
+    for (round, person, table, key) in [
+        ("1", someone.as_str(), "2", "PlanErrEditFull"),
+        ("1", someone.as_str(), "9", "PlanErrEditTable"),
+        ("3", someone.as_str(), "2", "PlanErrEditRound"),
+        ("1", "999999", "2", "PlanErrEditPerson"),
+    ] {
+        let r = edit(
+            &srv,
+            &cookie,
+            &[("round", round), ("person", person), ("table", table)],
+        )
+        .await;
+        assert_eq!(r.status(), 422, "{key}");
+        assert!(r.text().await.unwrap().contains(key), "{key}");
+    }
+    let r = edit(
+        &srv,
+        &cookie,
+        &[
+            ("round", "1"),
+            ("person", &someone),
+            ("swap_with", "999999"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(seating(&planner(&srv, &cookie, "netwerk").await), before);
+    // a swap still works: colleagues trade places, and now meet their round-2 table mates
+    // twice
+    let v = planner(&srv, &cookie, "netwerk").await;
+    assert_eq!(v["plan"]["quality"]["repeats"], 0);
+    let (a, b) = (before[0][0][0], before[0][1][0]);
+    let r = edit(
+        &srv,
+        &cookie,
+        &[
+            ("round", "1"),
+            ("person", &a.to_string()),
+            ("swap_with", &b.to_string()),
+        ],
+    )
+    .await;
+    assert!(location(&r).contains("done=swapped"), "{}", location(&r));
+    let after = seating(&planner(&srv, &cookie, "netwerk").await);
+    assert_eq!(table_of(&after, 0, a), 1);
+    assert_eq!(table_of(&after, 0, b), 0);
+    srv.stop().await;
+}
+
+async fn planning_again_keeps_the_locked_seats(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "netwerk", 100).await;
+    register(&srv, "netwerk", 22).await;
+    let cookie = signed_in(&srv, &mail, "locks").await;
+    let v = planned(&srv, &cookie, "5", "5", "3").await;
+    let before = seating(&v);
+    let people: Vec<i64> = app::store::planner::people(&srv.state.db, add_id(&srv).await)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let locked = [
+        (1, people[0]),
+        (2, people[1]),
+        (3, people[2]),
+        (3, people[7]),
+    ];
+    for (round, id) in locked {
+        let r = lock(&srv, &cookie, &round.to_string(), id).await;
+        assert!(location(&r).contains("done=locked"), "{}", location(&r));
+    }
+    // a hand move of someone not locked (the colleague rule broken), then plan again
+    let mover = people[10];
+    let from = table_of(&before, 0, mover);
+    let to = (0..5)
+        .find(|t| *t != from && before[0][*t].len() < 5)
+        .expect("a free seat");
+    let r = edit(
+        &srv,
+        &cookie,
+        &[
+            ("round", "1"),
+            ("person", &mover.to_string()),
+            ("table", v["tables"][to]["name"].as_str().unwrap()),
+        ],
+    )
+    .await;
+    assert!(location(&r).contains("done=moved"));
+    let edited = seating(&planner(&srv, &cookie, "netwerk").await);
+    let r = plan(&srv, &cookie).await;
+    let back = location(&r);
+    assert!(
+        back.contains("planned=1") && back.contains("locked=4"),
+        "{back}"
+    );
+    let changed: usize = back
+        .split(['?', '&'])
+        .find_map(|kv| kv.strip_prefix("changed="))
+        .expect("changed count")
+        .parse()
+        .unwrap();
+    let v = planner(&srv, &cookie, "netwerk").await;
+    let after = seating(&v);
+    for (round, id) in locked {
+        let r = round as usize - 1;
+        assert_eq!(
+            table_of(&after, r, id),
+            table_of(&edited, r, id),
+            "locked {id}"
+        );
+    }
+    assert_eq!(
+        changed,
+        changed_seats(&edited, &after),
+        "the notice's count"
+    );
+    assert!(changed < 22 * 3 / 2, "few seats change: {changed}");
+    assert_eq!(v["plan"]["locked"], 4);
+    assert_eq!(v["plan"]["quality"]["colleagues_together"], 0);
+    // the page marks the locks, with text
+    let (_, page) = get_as(&srv, &cookie, &back).await;
+    assert_eq!(page.matches("class=\"seat-lock\"").count(), 4, "{page}");
+    assert!(page.contains("vastgezet"));
+    assert!(page.contains("rond de vastgezette plaatsen"), "{page}");
+    srv.stop().await;
+}
+
+async fn the_day_of_replan_keeps_held_rounds_and_seats_who_came(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "netwerk", 100).await;
+    register(&srv, "netwerk", 22).await;
+    let cookie = signed_in(&srv, &mail, "dayof").await;
+    let v = planned(&srv, &cookie, "6", "5", "3").await;
+    let before = seating(&v);
+    let people: Vec<i64> = app::store::planner::people(&srv.state.db, add_id(&srv).await)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    // as many rounds held as there are: nothing left to plan
+    let replan = |held: &'static str| {
+        let cookie = cookie.clone();
+        let srv = &srv;
+        async move {
+            post_as(
+                srv,
+                &cookie,
+                "/api/coordinator/planner/replan",
+                &fields(&[("slug", "netwerk"), ("held", held)]),
+            )
+            .await
+        }
+    };
+    let r = replan("3").await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("PlanErrHeld"));
+    // 18 of 22 came
+    let came: Vec<i64> = people[..18].to_vec();
+    for id in &came {
+        let r = post_as(
+            &srv,
+            &cookie,
+            "/api/coordinator/checkin/set",
+            &fields(&[("slug", "netwerk"), ("id", &id.to_string())]),
+        )
+        .await;
+        assert!(r.status().is_success() || r.status().is_redirection());
+    }
+    assert_eq!(planner(&srv, &cookie, "netwerk").await["arrived"], 18);
+    let r = replan("1").await;
+    let back = location(&r);
+    assert!(
+        back.contains("seated=18") && back.contains("held=1"),
+        "{back}"
+    );
+    let changed: usize = back
+        .split(['?', '&'])
+        .find_map(|kv| kv.strip_prefix("replanned="))
+        .expect("changed count")
+        .parse()
+        .unwrap();
+    let v = planner(&srv, &cookie, "netwerk").await;
+    let after = seating(&v);
+    assert_eq!(
+        after[0], before[0],
+        "round 1 was held: verbatim, no-shows too"
+    );
+    for round in &after[1..] {
+        let mut seated: Vec<i64> = round.iter().flatten().copied().collect();
+        seated.sort_unstable();
+        let mut want = came.clone();
+        want.sort_unstable();
+        assert_eq!(seated, want, "only who came, once each");
+        assert!(round.iter().all(|t| t.len() <= 5));
+    }
+    // the count of changed seats is those of the people present in rounds 2 and 3
+    let mut expected = 0;
+    for r in 1..3 {
+        for id in &came {
+            if table_of(&before, r, *id) != table_of(&after, r, *id) {
+                expected += 1;
+            }
+        }
+    }
+    assert_eq!(changed, expected);
+    assert_eq!(v["plan"]["quality"]["colleagues_together"], 0);
+    assert_eq!(
+        v["plan"]["quality"]["repeats"], 0,
+        "round 1's meetings are not repeated"
+    );
+    let (_, page) = get_as(&srv, &cookie, &back).await;
+    assert!(
+        page.contains("De resterende rondes zijn opnieuw geschikt"),
+        "{page}"
+    );
     srv.stop().await;
 }

@@ -50,11 +50,122 @@ pub async fn setup_tables(
 
 /// Coordinator. Seats event `slug`'s confirmed registrations at its tables (the engine runs
 /// for at most [`super::service::PLAN_BUDGET`]) and keeps the plan.
+/// With locked seats in the latest plan, plans around them and changes as few other seats
+/// as it can; the page then says how many changed.
 #[server(prefix = "/api", endpoint = "coordinator/planner/plan")]
 pub async fn run_planner(#[server(default)] slug: String) -> Result<(), AppError> {
     let _who = require_coordinator().await?;
-    service()?.plan(&slug, super::service::PLAN_BUDGET).await?;
-    leptos_axum::redirect(&format!("{}?planned=1", planner_path(&slug)));
+    let done = service()?.plan(&slug, super::service::PLAN_BUDGET).await?;
+    let query = match done.changed {
+        Some(changed) => format!("planned=1&changed={changed}&locked={}", done.locked),
+        None => "planned=1".to_string(),
+    };
+    leptos_axum::redirect(&format!("{}?{query}", planner_path(&slug)));
+    Ok(())
+}
+
+/// The planner page with seat `round`-`person` selected and what an edit did: `done` and,
+/// when the edit broke a hard rule, `warn`.
+#[cfg(feature = "ssr")]
+fn after_edit(slug: &str, round: u32, person: i64, done: &str, extra: &[(&str, String)]) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("sel", &format!("{round}-{person}"))
+        .append_pair("done", done);
+    for (k, v) in extra {
+        q.append_pair(k, v);
+    }
+    format!("{}?{}", planner_path(slug), q.finish())
+}
+
+/// Coordinator. A hand edit in event `slug`'s plan: registration `person` in round `round`
+/// moves to the table named `table`, or, with `swap_with` (a registration id), swaps seats
+/// with that person. Refused when the table is full or the round, person or table is
+/// unknown. The page then says what happened and warns when colleagues now share a table
+/// or people meet again.
+#[server(prefix = "/api", endpoint = "coordinator/planner/move")]
+pub async fn move_seat(
+    #[server(default)] slug: String,
+    #[server(default)] round: u32,
+    #[server(default)] person: i64,
+    #[server(default)] table: String,
+    #[server(default)] swap_with: String,
+) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    let (edit, done, extra) = if swap_with.trim().is_empty() {
+        (
+            super::service::Edit::Move(table.clone()),
+            "moved",
+            Vec::new(),
+        )
+    } else {
+        let other: i64 = swap_with
+            .trim()
+            .parse()
+            .map_err(|_| AppError::Planner(crate::i18n::T::PlanErrEditPerson))?;
+        (
+            super::service::Edit::Swap(other),
+            "swapped",
+            vec![("with", other.to_string())],
+        )
+    };
+    let broken = service()?.edit(&slug, round, person, edit).await?;
+    let mut extra = extra;
+    let warn: Vec<&str> = [
+        (broken.colleagues, "colleagues"),
+        (broken.repeats, "repeats"),
+    ]
+    .iter()
+    .filter(|(b, _)| *b)
+    .map(|(_, w)| *w)
+    .collect();
+    if !warn.is_empty() {
+        extra.push(("warn", warn.join(",")));
+    }
+    leptos_axum::redirect(&after_edit(&slug, round, person, done, &extra));
+    Ok(())
+}
+
+/// Coordinator. Locks registration `person`'s seat in round `round` of event `slug`'s plan
+/// (`locked` set) or unlocks it (`locked` empty): planning again keeps locked seats.
+#[server(prefix = "/api", endpoint = "coordinator/planner/lock")]
+pub async fn lock_seat(
+    #[server(default)] slug: String,
+    #[server(default)] round: u32,
+    #[server(default)] person: i64,
+    #[server(default)] locked: String,
+) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    let on = !locked.is_empty();
+    service()?
+        .edit(&slug, round, person, super::service::Edit::Lock(on))
+        .await?;
+    let done = if on { "locked" } else { "unlocked" };
+    leptos_axum::redirect(&after_edit(&slug, round, person, done, &[]));
+    Ok(())
+}
+
+/// Coordinator. On the day: rounds `1..=held` of event `slug`'s plan stay as they were,
+/// the remaining rounds are planned again for the confirmed people who checked in (all
+/// confirmed when nobody has yet). Publish again afterwards.
+#[server(prefix = "/api", endpoint = "coordinator/planner/replan")]
+pub async fn replan_remaining(
+    #[server(default)] slug: String,
+    #[server(default)] held: String,
+) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    let held: u32 = held
+        .trim()
+        .parse()
+        .map_err(|_| AppError::Planner(crate::i18n::T::PlanErrHeld))?;
+    let done = service()?
+        .replan(&slug, held, super::service::PLAN_BUDGET)
+        .await?;
+    leptos_axum::redirect(&format!(
+        "{}?replanned={}&seated={}&held={held}",
+        planner_path(&slug),
+        done.changed,
+        done.seated
+    ));
     Ok(())
 }
 

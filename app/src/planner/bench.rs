@@ -1,9 +1,11 @@
 //! `tafelronde bench-planner`: the planner's time from registrations to a seating chart,
 //! measured through the service on a fresh SQLite file (what the planner page waits for
-//! after "Plan the tables", without the browser). Prints one line per size.
+//! after "Plan the tables", without the browser), then the time of one hand edit (a swap:
+//! the service's edit, re-score and store) and of reading the chart again, as the page does
+//! after each edit. Prints two lines per size.
 
 use super::model::TableSetup;
-use super::service::{Planner, PLAN_BUDGET};
+use super::service::{Edit, Planner, PLAN_BUDGET};
 use crate::domain::{OrgType, RegistrationForm, Sector, Status};
 use crate::i18n::Lang;
 use crate::seating::rng::Rng;
@@ -92,6 +94,26 @@ async fn one(url: &str, n: usize) -> Result<String, BenchError> {
     let planned = started.elapsed();
     let view = planner.view("bench").await?;
     let total = started.elapsed();
+    // Hand edits: swaps of two people at different tables in round 2 (the tables are full,
+    // so a swap is the move there is), each followed by the chart read again.
+    let mut edits = Vec::new();
+    let mut reads = Vec::new();
+    if let Some(round) = view.plan.as_ref().and_then(|p| p.rounds.get(1)) {
+        let tables = &round.tables;
+        for k in 0..EDITS {
+            let a = &tables[k % tables.len()].people;
+            let b = &tables[(k + 1) % tables.len()].people;
+            let (Some(a), Some(b)) = (a.get(k % 3), b.get(k % 3)) else {
+                continue;
+            };
+            let t = Instant::now();
+            planner.edit("bench", 2, a.id, Edit::Swap(b.id)).await?;
+            edits.push(t.elapsed().as_secs_f64() * 1000.0);
+            let t = Instant::now();
+            planner.view("bench").await?;
+            reads.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
     db.close().await;
     let mut line = String::new();
     if let Some(plan) = view.plan {
@@ -112,5 +134,24 @@ async fn one(url: &str, n: usize) -> Result<String, BenchError> {
             q.needs_total,
         );
     }
+    if !edits.is_empty() {
+        let _ = writeln!(
+            line,
+            "{n:>5} people, one hand edit (swap: edit + re-score + store): median {:.1} ms, max {:.1} ms \
+             over {}; chart read again: median {:.1} ms",
+            median(&mut edits),
+            edits.iter().cloned().fold(0.0, f64::max),
+            edits.len(),
+            median(&mut reads),
+        );
+    }
     Ok(line)
+}
+
+/// Hand edits measured per size.
+const EDITS: usize = 21;
+
+fn median(xs: &mut [f64]) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs[xs.len() / 2]
 }

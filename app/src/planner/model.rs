@@ -78,6 +78,9 @@ pub struct PlannerView {
     pub published_at: Option<String>,
     /// Confirmed registrations: the people to seat.
     pub participants: usize,
+    /// Confirmed registrations checked in at the desk (the day-of re-plan seats only
+    /// them when there are any).
+    pub arrived: usize,
     pub plan: Option<PlanView>,
 }
 
@@ -97,6 +100,40 @@ pub struct PlanView {
     pub runtime_ms: u64,
     /// People confirmed now who are not in the plan (registered after it was made).
     pub unseated: usize,
+    /// Locked seats (person and round).
+    pub locked: usize,
+}
+
+impl PlanView {
+    /// Where registration `id` sits in round `round`: the table and the person.
+    pub fn find(&self, round: u32, id: i64) -> Option<(&TableView, &Seat)> {
+        let r = self.rounds.iter().find(|r| r.number == round)?;
+        r.tables
+            .iter()
+            .find_map(|t| t.people.iter().find(|s| s.id == id).map(|s| (t, s)))
+    }
+}
+
+/// A selected seat in the chart, as the query string has it: `<round>-<registration id>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    pub round: u32,
+    pub id: i64,
+}
+
+impl Selection {
+    pub fn parse(raw: &str) -> Option<Selection> {
+        let (round, id) = raw.split_once('-')?;
+        Some(Selection {
+            round: round.trim().parse().ok()?,
+            id: id.trim().parse().ok()?,
+        })
+    }
+
+    /// The query value.
+    pub fn key(&self) -> String {
+        format!("{}-{}", self.round, self.id)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -119,6 +156,10 @@ pub struct TableView {
 /// One person at a table (no contact details).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seat {
+    /// The registration id.
+    pub id: i64,
+    /// Locked by the coordinator: planning again keeps this seat.
+    pub locked: bool,
     pub name: String,
     pub organisation: String,
     /// `None`: the registration is gone since the plan was made (cancelled or erased).
@@ -126,7 +167,7 @@ pub struct Seat {
 }
 
 /// The plan's quality, as the quality panel states it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Quality {
     /// Extra meetings of a pair (0 is the minimum).
     pub repeats: usize,
@@ -192,6 +233,16 @@ mod tests {
             ("vanhees lommel", false),
         ] {
             assert_eq!(matches(text, query), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn a_selection_reads_round_and_id_from_the_query() {
+        let s = Selection::parse("2-417").expect("a selection");
+        assert_eq!(s, Selection { round: 2, id: 417 });
+        assert_eq!(s.key(), "2-417");
+        for bad in ["", "2", "x-1", "2-", "-3", "2-3-4"] {
+            assert_eq!(Selection::parse(bad), None, "{bad}");
         }
     }
 

@@ -1,19 +1,21 @@
 //! The planner service (server only): the quick table set-up (replacing the tables asks
 //! for confirmation when it discards a plan), planning with the engine off the async
-//! runtime within a time budget, and the planner page's view of an event.
+//! runtime within a time budget (around locked seats, changing as few others as it can),
+//! hand edits (move, swap, lock) scored again, the day-of re-plan of the remaining rounds,
+//! publishing, and the planner page's view of an event.
 
 use super::model::{
     matches, Arrival, CheckinView, PlannerTable, PlannerView, SetupField, TableSetup,
     CHECKIN_LIST_MAX,
 };
-use super::problem::{spec, StoredPlan};
+use super::problem::{spec, Broken, EditError, StoredPlan};
 use crate::error::AppError;
 use crate::i18n::T;
 use crate::mail::tables::render_tables;
 use crate::programme::model::SessionKind;
 use crate::registration::service::{new_token, Registrations};
-use crate::seating::{solve, Problem, SeatingError, SolveOptions};
-use crate::store::planner::SeatRow;
+use crate::seating::{replan, solve, Problem, SeatingError, SolveOptions};
+use crate::store::planner::{PersonRow, PlanRow, SeatRow, TableRow};
 use crate::store::{events, outbox, planner, registrations, Db, StoreError};
 use chrono::Utc;
 use std::collections::{BTreeMap, HashSet};
@@ -46,6 +48,10 @@ pub enum PlannerError {
     Task(String),
     #[error("no plan to publish")]
     NoPlan,
+    #[error("hand edit refused: {0:?}")]
+    Edit(EditError),
+    #[error("re-plan: {0} rounds held of {1}")]
+    HeldRounds(u32, u32),
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -62,6 +68,8 @@ impl From<PlannerError> for AppError {
             PlannerError::NobodyToSeat => AppError::Planner(T::PlanErrNobody),
             PlannerError::TooFewSeats { .. } => AppError::Planner(T::PlanErrTooFewSeats),
             PlannerError::NoPlan => AppError::Planner(T::PlanErrNoPlan),
+            PlannerError::Edit(e) => AppError::Planner(e.message()),
+            PlannerError::HeldRounds(..) => AppError::Planner(T::PlanErrHeld),
             PlannerError::App(e) => e,
             other => {
                 tracing::error!("planner: {other}");
@@ -69,6 +77,37 @@ impl From<PlannerError> for AppError {
             }
         }
     }
+}
+
+/// A hand edit of one seat in one round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// To the table with this name.
+    Move(String),
+    /// With this registration's seat.
+    Swap(i64),
+    /// Lock (true) or unlock the seat.
+    Lock(bool),
+}
+
+/// What planning did: with locks, how many unlocked seats it changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Planned {
+    pub changed: Option<usize>,
+    pub locked: usize,
+}
+
+/// What the day-of re-plan did: the people seated in the remaining rounds and how many of
+/// their seats changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Replanned {
+    pub seated: usize,
+    pub changed: usize,
+}
+
+/// Reads a stored plan.
+fn parse(row: &PlanRow) -> Result<StoredPlan, PlannerError> {
+    Ok(serde_json::from_str(&row.plan).map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?)
 }
 
 /// What the service needs: the database, and for the tables mails where links point to,
@@ -136,8 +175,7 @@ impl Planner {
         let rounds = self.rounds(id).await?;
         let plan = match planner::plan(&self.db, id).await? {
             Some(row) => {
-                let stored: StoredPlan = serde_json::from_str(&row.plan)
-                    .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+                let stored = parse(&row)?;
                 Some(stored.view(
                     &people,
                     row.created_at.to_rfc3339(),
@@ -162,6 +200,7 @@ impl Planner {
                 .await?
                 .map(|t| t.to_rfc3339()),
             participants: people.len(),
+            arrived: self.arrived(id).await?.len(),
             plan,
         })
     }
@@ -189,9 +228,21 @@ impl Planner {
         Ok(())
     }
 
+    /// The confirmed registrations of an event checked in at the desk.
+    async fn arrived(&self, event_id: i64) -> Result<HashSet<i64>, PlannerError> {
+        Ok(planner::arrivals(&self.db, event_id)
+            .await?
+            .into_iter()
+            .filter(|a| a.checked_in_at.is_some())
+            .map(|a| a.id)
+            .collect())
+    }
+
     /// Seats the confirmed registrations of event `slug` at its tables and stores the plan.
-    /// The engine runs on a blocking thread for at most `budget`.
-    pub async fn plan(&self, slug: &str, budget: Duration) -> Result<(), PlannerError> {
+    /// When the latest plan has locked seats (and the same tables and rounds), the engine
+    /// plans around them from that plan, changing as few unlocked seats as it can. The
+    /// engine runs on a blocking thread for at most `budget`.
+    pub async fn plan(&self, slug: &str, budget: Duration) -> Result<Planned, PlannerError> {
         let (id, _) = self.event_id(slug).await?;
         let tables = planner::tables(&self.db, id).await?;
         if tables.is_empty() {
@@ -211,31 +262,218 @@ impl Planner {
                 seats,
             });
         }
-        let spec = spec(&people, &tables, self.rounds(id).await?.0);
+        let rounds = self.rounds(id).await?.0;
+        let mut spec = spec(&people, &tables, rounds);
+        let layout: Vec<(String, u32)> = spec
+            .tables
+            .iter()
+            .map(|t| (t.id.clone(), t.capacity))
+            .collect();
+        let present: HashSet<i64> = people.iter().map(|p| p.id).collect();
+        // The latest plan, when planning goes around its locks.
+        let previous = match planner::plan(&self.db, id).await? {
+            Some(row) => Some(parse(&row)?),
+            None => None,
+        }
+        .filter(|p| {
+            p.seats.len() == rounds as usize
+                && p.tables == layout
+                && !p.locks(&present, rounds).is_empty()
+        });
+        let mut locked = Vec::new();
+        if let Some(p) = &previous {
+            spec.locks = p.locks(&present, rounds);
+            locked = p
+                .locked
+                .iter()
+                .copied()
+                .filter(|(r, who)| {
+                    *r <= rounds && present.contains(who) && p.table_of(*r, *who).is_some()
+                })
+                .collect();
+        }
+        let n_locked = locked.len();
         let started = Instant::now();
-        let stored = tokio::task::spawn_blocking(move || {
+        let opts = SolveOptions {
+            seed: 1,
+            time_limit: Some(budget),
+            max_iterations: None,
+            threads: 0,
+        };
+        let (stored, changed) = tokio::task::spawn_blocking(move || {
             let problem = Problem::new(spec.clone())?;
-            let result = solve(
-                &problem,
-                &SolveOptions {
-                    seed: 1,
-                    time_limit: Some(budget),
-                    max_iterations: None,
-                    threads: 0,
-                },
-            )?;
-            Ok::<_, SeatingError>(StoredPlan::from_result(&spec, &result))
+            match previous {
+                Some(p) => {
+                    let res = replan(&problem, &p.as_plan(), 0, &opts)?;
+                    let mut stored =
+                        StoredPlan::unscored(layout, StoredPlan::seats_of(&res.plan), locked);
+                    stored.rescore(&people)?;
+                    Ok::<_, SeatingError>((stored, Some(res.changed_seats)))
+                }
+                None => {
+                    let result = solve(&problem, &opts)?;
+                    Ok((StoredPlan::from_result(&spec, &result), None))
+                }
+            }
         })
         .await
         .map_err(|e| PlannerError::Task(e.to_string()))??;
         let runtime_ms = i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX);
-        let json = serde_json::to_string(&stored)
-            .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+        self.store(id, &stored, runtime_ms).await?;
+        tracing::info!(
+            event = slug,
+            people = present.len(),
+            runtime_ms,
+            ?changed,
+            "plan made"
+        );
+        Ok(Planned {
+            changed,
+            locked: n_locked,
+        })
+    }
+
+    async fn store(
+        &self,
+        event_id: i64,
+        plan: &StoredPlan,
+        runtime_ms: i64,
+    ) -> Result<(), PlannerError> {
+        let json =
+            serde_json::to_string(plan).map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
         let mut tx = self.db.begin_write().await?;
-        planner::save_plan(&mut tx, id, &json, runtime_ms, Utc::now()).await?;
+        planner::save_plan(&mut tx, event_id, &json, runtime_ms, Utc::now()).await?;
         tx.commit().await?;
-        tracing::info!(event = slug, people = people.len(), runtime_ms, "plan made");
         Ok(())
+    }
+
+    /// A hand edit of registration `person`'s seat in round `round` of event `slug`'s plan:
+    /// the plan is scored again with the engine's scorer and stored. Returns the hard rules
+    /// the edit broke (colleagues at one table, repeated meetings) that were kept before.
+    pub async fn edit(
+        &self,
+        slug: &str,
+        round: u32,
+        person: i64,
+        edit: Edit,
+    ) -> Result<Broken, PlannerError> {
+        let (id, _) = self.event_id(slug).await?;
+        let people = planner::people(&self.db, id).await?;
+        let confirmed = |x: i64| people.iter().any(|p| p.id == x);
+        if !confirmed(person) {
+            return Err(PlannerError::Edit(EditError::Person));
+        }
+        let mut tx = self.db.begin_write().await?;
+        let row = planner::plan_for_update(&mut tx, id)
+            .await?
+            .ok_or(PlannerError::NoPlan)?;
+        let mut plan = parse(&row)?;
+        plan.rescore(&people)?;
+        let before = plan.quality.clone();
+        match &edit {
+            Edit::Move(table) => plan.move_to(round, person, table),
+            Edit::Swap(other) if !confirmed(*other) => Err(EditError::Person),
+            Edit::Swap(other) => plan.swap(round, person, *other),
+            Edit::Lock(on) => plan.set_lock(round, person, *on),
+        }
+        .map_err(PlannerError::Edit)?;
+        plan.rescore(&people)?;
+        let broken = Broken::between(&before, &plan.quality);
+        let json =
+            serde_json::to_string(&plan).map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+        planner::save_plan(&mut tx, id, &json, row.runtime_ms, Utc::now()).await?;
+        tx.commit().await?;
+        tracing::info!(event = slug, round, person, ?edit, ?broken, "plan edited");
+        Ok(broken)
+    }
+
+    /// The day-of re-plan of event `slug`: rounds `1..=held` stay as they are (their
+    /// meetings count as met), the rest is planned again for the confirmed people who
+    /// checked in (all confirmed when nobody has), around the locks and changing as few
+    /// seats as it can. Publish again afterwards.
+    pub async fn replan(
+        &self,
+        slug: &str,
+        held: u32,
+        budget: Duration,
+    ) -> Result<Replanned, PlannerError> {
+        let (id, _) = self.event_id(slug).await?;
+        let row = planner::plan(&self.db, id)
+            .await?
+            .ok_or(PlannerError::NoPlan)?;
+        let previous = parse(&row)?;
+        let rounds = u32::try_from(previous.seats.len()).unwrap_or(u32::MAX);
+        if held >= rounds {
+            return Err(PlannerError::HeldRounds(held, rounds));
+        }
+        let everyone = planner::people(&self.db, id).await?;
+        let arrived = self.arrived(id).await?;
+        let people: Vec<PersonRow> = everyone
+            .iter()
+            .filter(|p| arrived.is_empty() || arrived.contains(&p.id))
+            .cloned()
+            .collect();
+        if people.is_empty() {
+            return Err(PlannerError::NobodyToSeat);
+        }
+        let seats: u32 = previous.tables.iter().map(|t| t.1).sum();
+        if people.len() > seats as usize {
+            return Err(PlannerError::TooFewSeats {
+                people: people.len(),
+                seats,
+            });
+        }
+        let tables: Vec<TableRow> = previous
+            .tables
+            .iter()
+            .map(|(name, capacity)| TableRow {
+                name: name.clone(),
+                capacity: i64::from(*capacity),
+                min_size: 0,
+            })
+            .collect();
+        let present: HashSet<i64> = people.iter().map(|p| p.id).collect();
+        let mut spec = spec(&people, &tables, rounds);
+        spec.locks = previous.locks(&present, rounds);
+        let locked: Vec<(u32, i64)> = previous
+            .locked
+            .iter()
+            .copied()
+            .filter(|(r, who)| *r <= held || present.contains(who))
+            .collect();
+        let started = Instant::now();
+        let opts = SolveOptions {
+            seed: 1,
+            time_limit: Some(budget),
+            max_iterations: None,
+            threads: 0,
+        };
+        let seated = people.len();
+        let (stored, changed) = tokio::task::spawn_blocking(move || {
+            let problem = Problem::new(spec)?;
+            let res = replan(&problem, &previous.as_plan(), held as usize, &opts)?;
+            let mut stored = StoredPlan::unscored(
+                previous.tables.clone(),
+                StoredPlan::seats_of(&res.plan),
+                locked,
+            );
+            // the held rounds keep the people who left since
+            stored.rescore(&everyone)?;
+            Ok::<_, SeatingError>((stored, res.changed_seats))
+        })
+        .await
+        .map_err(|e| PlannerError::Task(e.to_string()))??;
+        let runtime_ms = i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX);
+        self.store(id, &stored, runtime_ms).await?;
+        tracing::info!(
+            event = slug,
+            held,
+            seated,
+            changed,
+            runtime_ms,
+            "remaining rounds re-planned"
+        );
+        Ok(Replanned { seated, changed })
     }
 
     /// Publishes the latest plan of event `slug`: each person confirmed now gets their table
@@ -252,8 +490,7 @@ impl Planner {
         let row = planner::plan(&self.db, event.id)
             .await?
             .ok_or(PlannerError::NoPlan)?;
-        let stored: StoredPlan = serde_json::from_str(&row.plan)
-            .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+        let stored = parse(&row)?;
         let confirmed: HashSet<i64> = planner::people(&self.db, event.id)
             .await?
             .iter()

@@ -135,6 +135,33 @@ pub async fn plan(db: &Db, event_id: i64) -> Result<Option<PlanRow>, StoreError>
     }))
 }
 
+/// The event's latest plan inside a write transaction, locked on PostgreSQL until it ends
+/// (SQLite's `BEGIN IMMEDIATE` already holds the only write lock), so two hand edits at
+/// once do not lose one.
+pub async fn plan_for_update(tx: &mut Tx, event_id: i64) -> Result<Option<PlanRow>, StoreError> {
+    let row: Option<(String, i64, DateTime<Utc>)> = match tx {
+        Tx::Sqlite(t) => {
+            sqlx::query_as(
+                "SELECT plan, runtime_ms, created_at FROM planner_plans WHERE event_id = $1",
+            )
+            .bind(event_id)
+            .fetch_optional(&mut **t)
+            .await?
+        }
+        Tx::Postgres(t) => sqlx::query_as(
+            "SELECT plan, runtime_ms, created_at FROM planner_plans WHERE event_id = $1 FOR UPDATE",
+        )
+        .bind(event_id)
+        .fetch_optional(&mut **t)
+        .await?,
+    };
+    Ok(row.map(|(plan, runtime_ms, created_at)| PlanRow {
+        plan,
+        runtime_ms,
+        created_at,
+    }))
+}
+
 /// Stores `plan` as the event's latest.
 pub async fn save_plan(
     tx: &mut Tx,

@@ -1,4 +1,5 @@
-// Page object: the coordinator's table planner (set-up, plan, publish, the seating chart).
+// Page object: the coordinator's table planner (set-up, plan, publish, the seating chart,
+// hand edits: select a seat, move it).
 import { expect, type Page } from '@playwright/test';
 
 export class PlannerPage {
@@ -36,5 +37,37 @@ export class PlannerPage {
 
   quality(label: string) {
     return this.page.locator('.plan-quality dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  round(round: number) {
+    return this.page.locator('.plan-round', { has: this.page.getByRole('heading', { name: `Ronde ${round}`, exact: true }) });
+  }
+
+  /** The card of table `name` in round `round`. */
+  table(round: number, name: string) {
+    return this.round(round).locator('.plan-table', {
+      has: this.page.locator('figcaption strong', { hasText: new RegExp(`^Tafel ${name}$`) }),
+    });
+  }
+
+  /** Selects `person`'s seat in `round` with the keyboard alone (focus the link, Enter). */
+  async selectWithKeyboard(round: number, person: string) {
+    // the chart hydrates after the page (its data arrives later): select only then
+    await expect(this.selection()).toHaveAttribute('data-hydrated', 'true');
+    const seat = this.round(round).getByRole('link', { name: new RegExp(person) });
+    await seat.focus();
+    await this.page.keyboard.press('Enter');
+    await expect(this.page).toHaveURL(/[?&]sel=\d+-\d+/);
+    await expect(this.round(round).locator('a[aria-current="true"]', { hasText: person })).toHaveCount(1);
+  }
+
+  /** The selection panel. */
+  selection() {
+    return this.page.locator('.plan-selection');
+  }
+
+  /** The "Move here" buttons of the selected round. */
+  moveHere() {
+    return this.page.getByRole('button', { name: /^Hierheen: Tafel / });
   }
 }

@@ -1,17 +1,32 @@
-//! `/coordinator/events/:slug/planner`: the table planner's first screen. The quick set-up
-//! ("16 tables of 8, 3 rounds"; a confirmation box when that discards a plan), a button that
-//! plans (the engine's time budget is stated, the button says it is working), and the plan
-//! as a seating chart per round, coloured by organisation type, beside its quality panel.
+//! `/coordinator/events/:slug/planner`: the table planner. The quick set-up ("16 tables of
+//! 8, 3 rounds"; a confirmation box when that discards a plan), planning (around locked
+//! seats), the day-of re-plan, publishing, and the chart per round coloured by organisation
+//! type with its quality. Hand edits: a seat is a link (`?sel=<round>-<id>`) that selects
+//! it; "Move here", "Swap" and lock are forms, so all of it works before the wasm arrives.
 
 use super::{action_error, FormError, QueryNotice};
 use crate::domain::OrgType;
 use crate::i18n::{Lang, T};
-use crate::planner::api::{get_planner, PublishPlan, RunPlanner, SetupTables};
-use crate::planner::model::{PlanView, PlannerView, Quality, TableView};
+use crate::planner::api::{
+    get_planner, planner_path, LockSeat, MoveSeat, PublishPlan, ReplanRemaining, RunPlanner,
+    SetupTables,
+};
+use crate::planner::model::{PlanView, PlannerView, Quality, Selection, TableView};
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The actions of the page, passed down together.
+#[derive(Clone, Copy)]
+struct Actions {
+    setup: ServerAction<SetupTables>,
+    run: ServerAction<RunPlanner>,
+    publish: ServerAction<PublishPlan>,
+    moves: ServerAction<MoveSeat>,
+    lock: ServerAction<LockSeat>,
+    replan: ServerAction<ReplanRemaining>,
+}
 
 #[component]
 pub fn PlannerPage() -> impl IntoView {
@@ -29,41 +44,55 @@ fn Planner() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let setup = ServerAction::<SetupTables>::new();
-    let run = ServerAction::<RunPlanner>::new();
-    let publish = ServerAction::<PublishPlan>::new();
+    let a = Actions {
+        setup: ServerAction::new(),
+        run: ServerAction::new(),
+        publish: ServerAction::new(),
+        moves: ServerAction::new(),
+        lock: ServerAction::new(),
+        replan: ServerAction::new(),
+    };
     // The actions redirect back here; their versions in the key load the page again.
     let view = Resource::new(
         move || {
             (
                 slug(),
-                setup.version().get(),
-                run.version().get(),
-                publish.version().get(),
+                [
+                    a.setup.version().get(),
+                    a.run.version().get(),
+                    a.publish.version().get(),
+                    a.moves.version().get(),
+                    a.lock.version().get(),
+                    a.replan.version().get(),
+                ],
             )
         },
-        |(slug, _, _, _)| get_planner(slug),
+        |(slug, _)| get_planner(slug),
     );
+    let working = move || a.run.pending().get() || a.replan.pending().get();
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match view.await {
-                    Ok(v) => view! { <PlannerBody v setup run publish/> }.into_any(),
+                    Ok(v) => view! { <PlannerBody v a/> }.into_any(),
                     Err(e) => view! { <ErrorCard error=e/> }.into_any(),
                 }
             })}
         </Suspense>
-        {move || run.pending().get().then(|| view! { <p class="notice" role="status">{lang.t(T::PlanWorking)}</p> })}
+        {move || working().then(|| view! { <p class="notice" role="status">{lang.t(T::PlanWorking)}</p> })}
     }
 }
 
 #[component]
-fn PlannerBody(
-    v: PlannerView,
-    setup: ServerAction<SetupTables>,
-    run: ServerAction<RunPlanner>,
-    publish: ServerAction<PublishPlan>,
-) -> impl IntoView {
+fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
+    let Actions {
+        setup,
+        run,
+        publish,
+        moves: _,
+        lock: _,
+        replan,
+    } = a;
     let lang = use_lang();
     let seats = v.seats();
     // Defaults for the set-up: what is there, else tables of 8 for everyone confirmed.
@@ -74,19 +103,27 @@ fn PlannerBody(
         v.tables.len()
     };
     let has_plan = v.plan.is_some();
-    let (s1, s2, s3, s4) = (
+    let (s1, s2, s3, s4, s5) = (
+        v.slug.clone(),
         v.slug.clone(),
         v.slug.clone(),
         v.slug.clone(),
         v.slug.clone(),
     );
     let published_at = v.published_at.clone();
+    let has_locks = v.plan.as_ref().is_some_and(|p| p.locked > 0);
+    let plan_rounds = v.plan.as_ref().map(|p| p.rounds.len()).unwrap_or_default();
+    let (arrived, participants) = (v.arrived, v.participants);
+    let held_max = plan_rounds.saturating_sub(1).to_string();
+    let held_default = if plan_rounds > 1 { "1" } else { "0" };
     view! {
         <section class="card coordinator planner">
             <h1>{lang.t(T::PlanTitle)} ": " {v.title.clone()}</h1>
             <QueryNotice key="setup" text=T::PlanSetupSaved/>
-            <QueryNotice key="planned" text=T::PlanMade/>
+            <PlannedNotice/>
+            <ReplannedNotice/>
             <PublishedNotice/>
+            <EditNotice plan=v.plan.clone()/>
             <p class="plan-summary">
                 {format!(
                     "{} {} · {} {} · {} {} · {} {}",
@@ -138,10 +175,25 @@ fn PlannerBody(
             <ActionForm action=run attr:class="plan-run">
                 <input type="hidden" name="slug" value=s2/>
                 <p class="hint">{lang.t(T::PlanRunHint)}</p>
+                {has_locks.then(|| view! { <p class="hint">{lang.t(T::PlanRunLocksHint)}</p> })}
                 <button type="submit" class="button primary" disabled=move || run.pending().get()>
                     {move || lang.t(if run.pending().get() { T::PlanWorking } else { T::PlanRun })}
                 </button>
             </ActionForm>
+            {has_plan.then(|| view! {
+                <h2>{lang.t(T::PlanReplanTitle)}</h2>
+                <FormError error=action_error(replan)/>
+                <ActionForm action=replan attr:class="plan-replan">
+                    <input type="hidden" name="slug" value=s5/>
+                    <p class="hint">{lang.t(T::PlanReplanHint)}</p>
+                    <p>{format!("{arrived} {} {participants} {}", lang.t(T::PlanArrivedOf), lang.t(T::PlanPeople))}</p>
+                    <div class="field">
+                        <label for="held">{lang.t(T::PlanFieldHeld)}</label>
+                        <input id="held" name="held" type="number" min="0" max=held_max required value=held_default/>
+                    </div>
+                    <button type="submit" class="button" disabled=move || replan.pending().get()>{lang.t(T::PlanReplan)}</button>
+                </ActionForm>
+            })}
             {has_plan.then(|| view! {
                 <h2>{lang.t(T::PlanPublishTitle)}</h2>
                 <FormError error=action_error(publish)/>
@@ -158,10 +210,128 @@ fn PlannerBody(
                 <p><a href=format!("{}/cards", crate::planner::api::planner_path(&s4))>{lang.t(T::PlanCardsLink)}</a></p>
             })}
             {match v.plan {
-                Some(plan) => view! { <Chart plan/> }.into_any(),
+                Some(plan) => view! { <Chart plan slug=v.slug.clone() a/> }.into_any(),
                 None => view! { <p class="empty">{lang.t(T::PlanNone)}</p> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// "The plan is ready" after planning; around locks, with the seats locked and changed.
+#[component]
+fn PlannedNotice() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    move || {
+        let q = query.read();
+        q.get("planned")?;
+        let text = match q.get("changed") {
+            Some(changed) => format!(
+                "{} {} {} · {} {}",
+                lang.t(T::PlanAroundLocks),
+                q.get("locked").unwrap_or_default(),
+                lang.t(T::PlanLockedCount),
+                changed,
+                lang.t(T::PlanChangedCount)
+            ),
+            None => lang.t(T::PlanMade).to_string(),
+        };
+        Some(view! { <p class="notice" role="status">{text}</p> })
+    }
+}
+
+/// After the day-of re-plan: how many are seated and how many seats changed.
+#[component]
+fn ReplannedNotice() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    move || {
+        let q = query.read();
+        let changed = q.get("replanned")?;
+        Some(view! {
+            <p class="notice" role="status">
+                {format!(
+                    "{} {} {} · {changed} {}. {}",
+                    lang.t(T::PlanReplanned),
+                    q.get("seated").unwrap_or_default(),
+                    lang.t(T::PlanSeatedCount),
+                    lang.t(T::PlanChangedCount),
+                    lang.t(T::PlanPublishAgain)
+                )}
+            </p>
+        })
+    }
+}
+
+/// After a hand edit: who moved where (or who swapped, or which seat was locked), and a
+/// warning when the edit put colleagues together or made people meet again.
+#[component]
+fn EditNotice(plan: Option<PlanView>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    move || {
+        let q = query.read();
+        let done = q.get("done")?;
+        let sel = Selection::parse(&q.get("sel")?)?;
+        let plan = plan.as_ref()?;
+        let (table, seat) = plan.find(sel.round, sel.id)?;
+        let place = format!(
+            "{} {} {} {} {}",
+            lang.t(T::PlanNowAt),
+            lang.t(T::PlanTable).to_lowercase(),
+            table.name,
+            lang.t(T::PlanInRound),
+            sel.round
+        );
+        let text = match done.as_str() {
+            "moved" => format!("{} {} {place}.", lang.t(T::PlanMoved), seat.name),
+            "swapped" => {
+                let other = q
+                    .get("with")
+                    .and_then(|w| w.parse().ok())
+                    .and_then(|w| plan.find(sel.round, w))
+                    .map(|(_, s)| s.name.clone())
+                    .unwrap_or_default();
+                format!(
+                    "{} {} {} {other}; {} {place}.",
+                    lang.t(T::PlanSwapped),
+                    seat.name,
+                    lang.t(T::PlanAnd),
+                    seat.name
+                )
+            }
+            "locked" => format!(
+                "{} {}, {} {}.",
+                lang.t(T::PlanLockedNotice),
+                seat.name,
+                lang.t(T::PlanRound).to_lowercase(),
+                sel.round
+            ),
+            "unlocked" => format!(
+                "{} {}, {} {}.",
+                lang.t(T::PlanUnlockedNotice),
+                seat.name,
+                lang.t(T::PlanRound).to_lowercase(),
+                sel.round
+            ),
+            _ => return None,
+        };
+        let warn = q.get("warn").unwrap_or_default();
+        let warnings: Vec<T> = [
+            ("colleagues", T::PlanWarnColleagues),
+            ("repeats", T::PlanWarnRepeats),
+        ]
+        .into_iter()
+        .filter(|(k, _)| warn.split(',').any(|w| w == *k))
+        .map(|(_, t)| t)
+        .collect();
+        Some(view! {
+            <p class="notice" role="status">{text}</p>
+            {warnings
+                .into_iter()
+                .map(|t| view! { <p class="notice warn" role="alert">{lang.t(t)}</p> })
+                .collect_view()}
+        })
     }
 }
 
@@ -211,11 +381,28 @@ fn seat_class(t: Option<OrgType>) -> String {
 }
 
 #[component]
-fn Chart(plan: PlanView) -> impl IntoView {
+fn Chart(plan: PlanView, slug: String, a: Actions) -> impl IntoView {
     let lang = use_lang();
+    let query = use_query_map();
+    let stored = StoredValue::new(plan.clone());
+    // The selection from the query string, if it names a person seated in that round.
+    let sel = Memo::new(move |_| {
+        query
+            .read()
+            .get("sel")
+            .and_then(|raw| Selection::parse(&raw))
+            .filter(|s| {
+                stored.with_value(|p| {
+                    p.find(s.round, s.id)
+                        .is_some_and(|(_, seat)| seat.org_type.is_some())
+                })
+            })
+    });
+    let slug = StoredValue::new(slug);
     view! {
         <h2>{lang.t(T::PlanChartTitle)}</h2>
         <QualityPanel q=plan.quality.clone() runtime_ms=plan.runtime_ms unseated=plan.unseated/>
+        <SelectionPanel plan=stored sel slug a/>
         <ul class="plan-legend" aria-label=lang.t(T::PlanLegend)>
             {OrgType::ALL
                 .iter()
@@ -226,11 +413,16 @@ fn Chart(plan: PlanView) -> impl IntoView {
             .rounds
             .into_iter()
             .map(|round| {
+                let number = round.number;
                 view! {
-                    <section class="plan-round" aria-labelledby=format!("round-{}", round.number)>
-                        <h3 id=format!("round-{}", round.number)>{format!("{} {}", lang.t(T::PlanRound), round.number)}</h3>
+                    <section class="plan-round" aria-labelledby=format!("round-{number}")>
+                        <h3 id=format!("round-{number}")>{format!("{} {number}", lang.t(T::PlanRound))}</h3>
                         <div class="plan-tables">
-                            {round.tables.into_iter().map(|t| view! { <TableCard t lang/> }).collect_view()}
+                            {round
+                                .tables
+                                .into_iter()
+                                .map(|t| view! { <TableCard t round=number sel slug a/> })
+                                .collect_view()}
                         </div>
                     </section>
                 }
@@ -239,8 +431,120 @@ fn Chart(plan: PlanView) -> impl IntoView {
     }
 }
 
+/// Who is selected, with the lock and a way out; or how to select.
 #[component]
-fn TableCard(t: TableView, lang: Lang) -> impl IntoView {
+fn SelectionPanel(
+    plan: StoredValue<PlanView>,
+    sel: Memo<Option<Selection>>,
+    slug: StoredValue<String>,
+    a: Actions,
+) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    // Marks the panel once the chart is hydrated (the resource's data arrives after the
+    // page's own hydration; end-to-end tests wait for this before they select a seat).
+    let panel = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            let _ = el.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <section class="plan-selection" aria-labelledby="selection-title" node_ref=panel>
+            <h3 id="selection-title">{lang.t(T::PlanSelectionTitle)}</h3>
+            <FormError error=action_error(a.moves)/>
+            <FormError error=action_error(a.lock)/>
+            {move || match sel.get() {
+                None => {
+                    let asked = query.read().get("sel").is_some();
+                    view! {
+                        {asked.then(|| view! { <p class="notice warn">{lang.t(T::PlanSelectionGone)}</p> })}
+                        <p class="hint">{lang.t(T::PlanSelectHint)}</p>
+                    }
+                    .into_any()
+                }
+                Some(s) => {
+                    let Some((table, seat)) = plan
+                        .with_value(|p| p.find(s.round, s.id).map(|(t, seat)| (t.name.clone(), seat.clone())))
+                    else {
+                        return ().into_any();
+                    };
+                    let path = slug.with_value(|x| planner_path(x));
+                    view! {
+                        <p class="selection-who">
+                            <strong>{seat.name.clone()}</strong>
+                            {format!(
+                                " — {} {}, {} {}",
+                                lang.t(T::PlanRound).to_lowercase(),
+                                s.round,
+                                lang.t(T::PlanTable).to_lowercase(),
+                                table
+                            )}
+                            {seat.locked.then(|| format!(" ({})", lang.t(T::PlanLockedMark)))}
+                        </p>
+                        <p class="hint">{lang.t(T::PlanSelectionHelp)}</p>
+                        <div class="selection-actions">
+                            <ActionForm action=a.lock attr:class="inline-form">
+                                <input type="hidden" name="slug" value=slug.get_value()/>
+                                <input type="hidden" name="round" value=s.round.to_string()/>
+                                <input type="hidden" name="person" value=s.id.to_string()/>
+                                {(!seat.locked).then(|| view! { <input type="hidden" name="locked" value="1"/> })}
+                                <button type="submit" class="button">
+                                    {lang.t(if seat.locked { T::PlanUnlock } else { T::PlanLock })}
+                                </button>
+                            </ActionForm>
+                            <a class="button" href=path data-noscroll="">{lang.t(T::PlanClearSelection)}</a>
+                        </div>
+                        <p class="hint">{lang.t(T::PlanLockHint)}</p>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TableCard(
+    t: TableView,
+    round: u32,
+    sel: Memo<Option<Selection>>,
+    slug: StoredValue<String>,
+    a: Actions,
+) -> impl IntoView {
+    let lang = use_lang();
+    let path = slug.with_value(|s| planner_path(s));
+    let ids = StoredValue::new(t.people.iter().map(|s| s.id).collect::<Vec<i64>>());
+    let free = t.people.len() < t.capacity as usize;
+    // The selected person, when they sit in this round at another table.
+    let elsewhere = move || {
+        sel.get()
+            .filter(|s| s.round == round && !ids.with_value(|v| v.contains(&s.id)))
+    };
+    let name = t.name.clone();
+    let move_here = move || {
+        let s = elsewhere().filter(|_| free)?;
+        let (table, label) = (
+            name.clone(),
+            format!(
+                "{}: {} {}",
+                lang.t(T::PlanMoveHere),
+                lang.t(T::PlanTable),
+                name
+            ),
+        );
+        Some(view! {
+            <ActionForm action=a.moves attr:class="table-action">
+                <input type="hidden" name="slug" value=slug.get_value()/>
+                <input type="hidden" name="round" value=round.to_string()/>
+                <input type="hidden" name="person" value=s.id.to_string()/>
+                <input type="hidden" name="table" value=table/>
+                <button type="submit" class="button small" aria-label=label>
+                    {lang.t(T::PlanMoveHere)}
+                </button>
+            </ActionForm>
+        })
+    };
     view! {
         <figure class="plan-table">
             <figcaption>
@@ -252,19 +556,49 @@ fn TableCard(t: TableView, lang: Lang) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         if s.org_type.is_none() {
-                            view! { <li class="seat gone">{lang.t(T::PlanSeatGone)}</li> }.into_any()
-                        } else {
-                            view! {
-                                <li class=seat_class(s.org_type)>
-                                    <span class="seat-name">{s.name}</span>
-                                    <span class="seat-org">{s.organisation}</span>
-                                </li>
-                            }
-                            .into_any()
+                            return view! { <li class="seat gone">{lang.t(T::PlanSeatGone)}</li> }.into_any();
                         }
+                        let key = Selection { round, id: s.id };
+                        let here = move || sel.get() == Some(key);
+                        let base = seat_class(s.org_type);
+                        let href = format!("{path}?sel={}", key.key());
+                        let other = s.name.clone();
+                        let swap = move || {
+                            let by = elsewhere()?;
+                            let label = format!("{} {}", lang.t(T::PlanSwapWith), other);
+                            Some(view! {
+                                <ActionForm action=a.moves attr:class="seat-action">
+                                    <input type="hidden" name="slug" value=slug.get_value()/>
+                                    <input type="hidden" name="round" value=round.to_string()/>
+                                    <input type="hidden" name="person" value=by.id.to_string()/>
+                                    <input type="hidden" name="swap_with" value=key.id.to_string()/>
+                                    <button type="submit" class="button small" aria-label=label>
+                                        {lang.t(T::PlanSwap)}
+                                    </button>
+                                </ActionForm>
+                            })
+                        };
+                        view! {
+                            <li class=move || if here() { format!("{base} selected") } else { base.clone() }>
+                                <a class="seat-link" href=href data-noscroll="" aria-current=move || here().then_some("true")>
+                                    <span class="seat-name">{s.name.clone()}</span>
+                                    <span class="seat-org">{s.organisation.clone()}</span>
+                                    {s.locked.then(|| view! {
+                                        <span class="seat-lock">
+                                            <span aria-hidden="true">"🔒 "</span>
+                                            {lang.t(T::PlanLockedMark)}
+                                        </span>
+                                    })}
+                                    {move || here().then(|| view! { <span class="seat-selected">{lang.t(T::PlanSelectedMark)}</span> })}
+                                </a>
+                                {swap}
+                            </li>
+                        }
+                        .into_any()
                     })
                     .collect_view()}
             </ol>
+            {move_here}
         </figure>
     }
 }
