@@ -143,6 +143,18 @@ fn stats_of(explanations: &[Vec<TableExplanation>]) -> Vec<Vec<TableStats>> {
 }
 
 impl StoredPlan {
+    /// The plan's tables as table rows (names and sizes at planning time).
+    pub fn table_rows(&self) -> Vec<TableRow> {
+        self.tables
+            .iter()
+            .map(|(name, capacity)| TableRow {
+                name: name.clone(),
+                capacity: i64::from(*capacity),
+                min_size: 0,
+            })
+            .collect()
+    }
+
     /// What the engine made for `spec`.
     pub fn from_result(spec: &ProblemSpec, result: &SeatingResult) -> StoredPlan {
         StoredPlan {
@@ -341,16 +353,7 @@ impl StoredPlan {
             );
             return Ok(());
         }
-        let tables: Vec<TableRow> = self
-            .tables
-            .iter()
-            .map(|(name, capacity)| TableRow {
-                name: name.clone(),
-                capacity: i64::from(*capacity),
-                min_size: 0,
-            })
-            .collect();
-        let problem = Problem::new(spec(&present, &tables, rounds))?;
+        let problem = Problem::new(spec(&present, &self.table_rows(), rounds))?;
         let n = problem.n;
         let mut seats = vec![NONE; problem.r * n];
         for (r, round) in self.seats.iter().enumerate() {

@@ -15,7 +15,7 @@ use crate::mail::tables::render_tables;
 use crate::programme::model::SessionKind;
 use crate::registration::service::{new_token, Registrations};
 use crate::seating::{replan, solve, Problem, SeatingError, SolveOptions};
-use crate::store::planner::{PersonRow, PlanRow, SeatRow, TableRow};
+use crate::store::planner::{PersonRow, PlanRow, SeatRow};
 use crate::store::{events, outbox, planner, registrations, Db, StoreError};
 use chrono::Utc;
 use std::collections::{BTreeMap, HashSet};
@@ -294,12 +294,7 @@ impl Planner {
         }
         let n_locked = locked.len();
         let started = Instant::now();
-        let opts = SolveOptions {
-            seed: 1,
-            time_limit: Some(budget),
-            max_iterations: None,
-            threads: 0,
-        };
+        let opts = solve_options(budget);
         let (stored, changed) = tokio::task::spawn_blocking(move || {
             let problem = Problem::new(spec.clone())?;
             match previous {
@@ -423,15 +418,7 @@ impl Planner {
                 seats,
             });
         }
-        let tables: Vec<TableRow> = previous
-            .tables
-            .iter()
-            .map(|(name, capacity)| TableRow {
-                name: name.clone(),
-                capacity: i64::from(*capacity),
-                min_size: 0,
-            })
-            .collect();
+        let tables = previous.table_rows();
         let present: HashSet<i64> = people.iter().map(|p| p.id).collect();
         let mut spec = spec(&people, &tables, rounds);
         spec.locks = previous.locks(&present, rounds);
@@ -442,12 +429,7 @@ impl Planner {
             .filter(|(r, who)| *r <= held || present.contains(who))
             .collect();
         let started = Instant::now();
-        let opts = SolveOptions {
-            seed: 1,
-            time_limit: Some(budget),
-            max_iterations: None,
-            threads: 0,
-        };
+        let opts = solve_options(budget);
         let seated = people.len();
         let (stored, changed) = tokio::task::spawn_blocking(move || {
             let problem = Problem::new(spec)?;
@@ -618,5 +600,16 @@ impl Planner {
         } else {
             Err(PlannerError::App(AppError::WrongRegistrationStatus))
         }
+    }
+}
+
+/// The engine's options for a plan made within `budget` (a fixed seed: the same input gives
+/// the same plan).
+fn solve_options(budget: Duration) -> SolveOptions {
+    SolveOptions {
+        seed: 1,
+        time_limit: Some(budget),
+        max_iterations: None,
+        threads: 0,
     }
 }
