@@ -100,6 +100,7 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   await expect(page.getByText(`Verplaatst: Sofie Vanhees zit nu aan tafel ${to} in ronde 1.`)).toBeVisible();
   await expect(planner.table(1, to)).toContainText('Sofie Vanhees');
   await expect(planner.table(1, from!)).not.toContainText('Sofie Vanhees');
-  // still selected, now at her new table
+  // still selected, now at her new table, and her seat has the keyboard focus again
   await expect(planner.selection().locator('.selection-who')).toContainText(`tafel ${to}`);
+  await expect(planner.table(1, to).locator('a.seat-link[aria-current="true"]')).toBeFocused();
 });

@@ -399,6 +399,14 @@ fn Chart(plan: PlanView, slug: String, a: Actions) -> impl IntoView {
             })
     });
     let slug = StoredValue::new(slug);
+    // Back from a hand edit (`done` in the query), the selected seat gets the focus again and
+    // comes into view: without the wasm through `autofocus` on its link (see `TableCard`),
+    // hydrated here, once the chart with the edited plan is on the page.
+    Effect::new(move |_| {
+        if query.with_untracked(|q| q.get("done").is_some()) {
+            focus_selected_seat();
+        }
+    });
     view! {
         <h2>{lang.t(T::PlanChartTitle)}</h2>
         <QualityPanel q=plan.quality.clone() runtime_ms=plan.runtime_ms unseated=plan.unseated/>
@@ -504,6 +512,22 @@ fn SelectionPanel(
     }
 }
 
+/// Focuses the selected seat's link (the browser scrolls it into view).
+fn focus_selected_seat() {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(link) = document()
+            .query_selector("a.seat-link[aria-current=\"true\"]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = link.focus();
+        }
+    }
+}
+
 #[component]
 fn TableCard(
     t: TableView,
@@ -514,6 +538,8 @@ fn TableCard(
 ) -> impl IntoView {
     let lang = use_lang();
     let path = slug.with_value(|s| planner_path(s));
+    // Back from a hand edit: the selected seat's link takes the focus on load.
+    let after_edit = use_query_map().with_untracked(|q| q.get("done").is_some());
     let ids = StoredValue::new(t.people.iter().map(|s| s.id).collect::<Vec<i64>>());
     let free = t.people.len() < t.capacity as usize;
     // The selected person, when they sit in this round at another table.
@@ -580,7 +606,7 @@ fn TableCard(
                         };
                         view! {
                             <li class=move || if here() { format!("{base} selected") } else { base.clone() }>
-                                <a class="seat-link" href=href data-noscroll="" aria-current=move || here().then_some("true")>
+                                <a class="seat-link" href=href data-noscroll="" aria-current=move || here().then_some("true") autofocus=move || (here() && after_edit).then_some("")>
                                     <span class="seat-name">{s.name.clone()}</span>
                                     <span class="seat-org">{s.organisation.clone()}</span>
                                     {s.locked.then(|| view! {
