@@ -8,9 +8,8 @@
 
 mod common;
 
-use app::i18n::Lang;
 use app::programme::photo::MAX_UPLOAD_BYTES;
-use chrono::{Duration, Utc};
+use common::speakers::*;
 use common::*;
 use image::{DynamicImage, ImageFormat, RgbImage, RgbaImage};
 use std::io::Cursor;
@@ -21,57 +20,6 @@ on_both_databases!(
     wrong_expired_and_cross_site_uploads_are_refused,
     the_speaker_removes_their_photo_and_it_goes_with_the_speaker,
 );
-
-const GRETE: &str = "grete.remen@example.org";
-
-/// Adds event `slug` (starting `days` from now) with the seed's programme; returns its id.
-async fn event_with_programme(srv: &Running, slug: &str, days: i64) -> i64 {
-    let now = Utc::now();
-    let mut e = app::demo::demo_event(now);
-    e.slug = slug.into();
-    e.capacity = 50;
-    let shift = Duration::days(days - (e.starts_at - now).num_days());
-    e.starts_at += shift - Duration::hours(2);
-    e.ends_at += shift + Duration::hours(2);
-    e.registration_opens_at = e.starts_at - Duration::days(60);
-    e.registration_closes_at = e.starts_at - Duration::hours(1);
-    let id = app::store::events::insert(&srv.state.db, &e, now)
-        .await
-        .expect("insert event");
-    app::demo::load_programme(&srv.state.db, slug, e.starts_at)
-        .await
-        .expect("the seed programme passes the checks");
-    id
-}
-
-async fn grete_id(srv: &Running, event_id: i64) -> i64 {
-    app::store::programme::of_event(&srv.state.db, event_id)
-        .await
-        .unwrap()
-        .speakers
-        .iter()
-        .find(|s| s.name == "Grete Remen")
-        .map(|s| s.id)
-        .expect("speaker")
-}
-
-/// Mails Grete Remen her link and returns (her id, the token from the mail).
-async fn grete_link(srv: &Running, mail: &MailDev, slug: &str, event_id: i64) -> (i64, String) {
-    let id = grete_id(srv, event_id).await;
-    let before = to_address(&mail.emails().await, GRETE).len();
-    srv.state
-        .speakers()
-        .send_link(slug, id, Lang::Nl)
-        .await
-        .expect("link mailed");
-    let mails = mail.wait_for_count_to(GRETE, before + 1).await;
-    let text = mails[before]["text"]
-        .as_str()
-        .expect("text part")
-        .to_string();
-    let at = text.find("/s/").expect("speaker link in mail");
-    (id, text[at + 3..at + 3 + 64].to_string())
-}
 
 fn encode(img: &DynamicImage, format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
@@ -87,28 +35,13 @@ fn png(w: u32, h: u32) -> Vec<u8> {
     encode(&DynamicImage::ImageRgb8(img), ImageFormat::Png)
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for b in bytes {
-        crc ^= u32::from(*b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 /// A small PNG whose header claims `side`×`side` pixels (a decompression bomb's header).
 fn bomb_png(side: u32) -> Vec<u8> {
     let mut b = png(100, 100);
     // Signature (8), IHDR length (4), "IHDR" (4), width (4), height (4) …, CRC at 29.
     b[16..20].copy_from_slice(&side.to_be_bytes());
     b[20..24].copy_from_slice(&side.to_be_bytes());
-    let crc = crc32(&b[12..29]);
+    let crc = crc32fast::hash(&b[12..29]);
     b[29..33].copy_from_slice(&crc.to_be_bytes());
     b
 }

@@ -7,11 +7,11 @@
 
 mod common;
 
-use app::i18n::Lang;
 use app::programme::model::{SessionInput, SpeakerInput};
 use app::store::Db;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use common::coordinator::{post_as, signed_in};
+use common::speakers::*;
 use common::*;
 
 on_both_databases!(
@@ -24,60 +24,6 @@ on_both_databases!(
     the_editor_moves_sessions_and_shows_conflicts,
     attendees_are_notified_after_a_preview,
 );
-
-const GRETE: &str = "grete.remen@example.org";
-
-/// Adds event `slug` (starting `days` from now) with the seed's programme; returns its id.
-async fn event_with_programme(srv: &Running, slug: &str, days: i64) -> i64 {
-    let now = Utc::now();
-    let mut e = app::demo::demo_event(now);
-    e.slug = slug.into();
-    e.capacity = 50;
-    // Whole days keep the time of day; the wider hours absorb a clock change in between.
-    let shift = Duration::days(days - (e.starts_at - now).num_days());
-    e.starts_at += shift - Duration::hours(2);
-    e.ends_at += shift + Duration::hours(2);
-    e.registration_opens_at = e.starts_at - Duration::days(60);
-    e.registration_closes_at = e.starts_at - Duration::hours(1);
-    let id = app::store::events::insert(&srv.state.db, &e, now)
-        .await
-        .expect("insert event");
-    app::demo::load_programme(&srv.state.db, slug, e.starts_at)
-        .await
-        .expect("the seed programme passes the checks");
-    id
-}
-
-async fn speaker_id(srv: &Running, event_id: i64, name: &str) -> i64 {
-    app::store::programme::of_event(&srv.state.db, event_id)
-        .await
-        .unwrap()
-        .speakers
-        .iter()
-        .find(|s| s.name == name)
-        .map(|s| s.id)
-        .expect("speaker")
-}
-
-/// The speaker token in a mail's text.
-fn speaker_token(mail: &serde_json::Value) -> String {
-    let text = mail["text"].as_str().expect("text part");
-    let at = text.find("/s/").expect("speaker link in mail");
-    text[at + 3..at + 3 + 64].to_string()
-}
-
-/// Mails Grete Remen her link and returns the token from the mail.
-async fn grete_link(srv: &Running, mail: &MailDev, slug: &str, event_id: i64) -> String {
-    let id = speaker_id(srv, event_id, "Grete Remen").await;
-    let before = to_address(&mail.emails().await, GRETE).len();
-    srv.state
-        .speakers()
-        .send_link(slug, id, Lang::Nl)
-        .await
-        .expect("link mailed");
-    let mails = mail.wait_for_count_to(GRETE, before + 1).await;
-    speaker_token(&mails[before])
-}
 
 async fn outbox_count(db: &Db, to: &str, kind: &str) -> i64 {
     app::on_db!(db, p => {
@@ -105,7 +51,7 @@ async fn the_link_from_the_mail_opens_the_speaker_page(db: &TestDb) {
         let r = post_form(&srv, "/e/sprekers/register", &f).await;
         assert_eq!(r.status(), 303);
     }
-    let token = grete_link(&srv, &mail, "sprekers", event).await;
+    let (_, token) = grete_link(&srv, &mail, "sprekers", event).await;
     let r = client()
         .get(format!("http://{}/s/{token}", srv.addr))
         .send()
@@ -140,7 +86,7 @@ async fn the_link_from_the_mail_opens_the_speaker_page(db: &TestDb) {
     assert!(page.contains("<strong>2</strong>") && page.contains("<strong>3</strong>"));
     assert!(!page.contains(GRETE), "no contact address on the page");
     // Opening it twice changes nothing; a second link works as well as the first.
-    let second = grete_link(&srv, &mail, "sprekers", event).await;
+    let (_, second) = grete_link(&srv, &mail, "sprekers", event).await;
     assert_ne!(second, token);
     assert_eq!(get(&srv, &format!("/s/{token}")).await.0, 200);
     assert_eq!(get(&srv, &format!("/s/{second}")).await.0, 200);
@@ -162,7 +108,7 @@ async fn wrong_and_expired_links_do_not_work(db: &TestDb) {
     event_with_programme(&srv, "toekomst", 10).await;
     // An event that ended 40 days ago (links work 30 days after it).
     let past = event_with_programme(&srv, "verleden", -40).await;
-    let expired = grete_link(&srv, &mail, "verleden", past).await;
+    let (_, expired) = grete_link(&srv, &mail, "verleden", past).await;
     let (status, page) = get(&srv, &format!("/s/{expired}")).await;
     assert_eq!(status, 410, "{page}");
     assert!(page.contains("verlopen"), "a clear page: {page}");
@@ -205,7 +151,7 @@ async fn the_speaker_edits_their_profile_and_refused_input_saves_nothing(db: &Te
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
     let event = event_with_programme(&srv, "bio", 10).await;
-    let token = grete_link(&srv, &mail, "bio", event).await;
+    let (_, token) = grete_link(&srv, &mail, "bio", event).await;
     let edit = |name: &str, bio: &str| {
         vec![
             ("name".to_string(), name.to_string()),

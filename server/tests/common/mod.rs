@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 pub use server::Running;
 
 pub mod coordinator;
+pub mod speakers;
 
 /// Runs a test body against SQLite and against PostgreSQL. The PostgreSQL variant fails
 /// when PostgreSQL is unreachable; built with `TAFELRONDE_SKIP_PG=1` it is ignored instead
