@@ -186,7 +186,7 @@ pub async fn cancel(
         return render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await;
     }
     let page = manage_path(&token);
-    if !body.pairs.iter().any(|(k, _)| k == "confirm") {
+    if !body.has("confirm") {
         return Redirect::to(&format!("{page}?cancel_error=1")).into_response();
     }
     match state.registrations().cancel(&token).await {
@@ -352,7 +352,7 @@ pub async fn speaker_photo_remove(
     if !service::is_token_format(&token) {
         return refused_page(&headers, AppError::InvalidLink);
     }
-    if !body.pairs.iter().any(|(k, _)| k == "confirm") {
+    if !body.has("confirm") {
         return match state.speakers().check_link(&token).await {
             Ok(()) => back_to_page(&token, Err(PhotoProblem::NotConfirmed)),
             Err(e) => refused_page(&headers, e),

@@ -44,6 +44,11 @@ impl StrictForm {
         }
         out
     }
+
+    /// Whether the form carries a field `name` (a ticked checkbox, whatever its value).
+    pub fn has(&self, name: &str) -> bool {
+        self.pairs.iter().any(|(k, _)| k == name)
+    }
 }
 
 impl<S: Send + Sync> FromRequest<S> for StrictForm {
