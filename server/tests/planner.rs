@@ -704,6 +704,16 @@ async fn add_id(srv: &Running) -> i64 {
         .id
 }
 
+/// The registration ids of the people the planner seats at event "netwerk".
+async fn person_ids(srv: &Running) -> Vec<i64> {
+    app::store::planner::people(&srv.state.db, add_id(srv).await)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect()
+}
+
 async fn a_full_table_or_an_unknown_seat_is_refused(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
@@ -779,12 +789,7 @@ async fn planning_again_keeps_the_locked_seats(db: &TestDb) {
     let cookie = signed_in(&srv, &mail, "locks").await;
     let v = planned(&srv, &cookie, "5", "5", "3").await;
     let before = seating(&v);
-    let people: Vec<i64> = app::store::planner::people(&srv.state.db, add_id(&srv).await)
-        .await
-        .unwrap()
-        .iter()
-        .map(|p| p.id)
-        .collect();
+    let people = person_ids(&srv).await;
     let locked = [
         (1, people[0]),
         (2, people[1]),
@@ -859,12 +864,7 @@ async fn the_day_of_replan_keeps_held_rounds_and_seats_who_came(db: &TestDb) {
     let cookie = signed_in(&srv, &mail, "dayof").await;
     let v = planned(&srv, &cookie, "6", "5", "3").await;
     let before = seating(&v);
-    let people: Vec<i64> = app::store::planner::people(&srv.state.db, add_id(&srv).await)
-        .await
-        .unwrap()
-        .iter()
-        .map(|p| p.id)
-        .collect();
+    let people = person_ids(&srv).await;
     // as many rounds held as there are: nothing left to plan
     let replan = |held: &'static str| {
         let cookie = cookie.clone();

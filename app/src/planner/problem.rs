@@ -163,17 +163,7 @@ impl StoredPlan {
                 .iter()
                 .map(|t| (t.id.clone(), t.capacity))
                 .collect(),
-            seats: result
-                .plan
-                .rounds
-                .iter()
-                .map(|round| {
-                    round
-                        .iter()
-                        .map(|table| table.iter().filter_map(|id| id.parse().ok()).collect())
-                        .collect()
-                })
-                .collect(),
+            seats: Self::seats_of(&result.plan),
             stats: stats_of(&result.explanations),
             quality: quality_of(&result.report),
             locked: Vec::new(),

@@ -293,9 +293,8 @@ impl Planner {
                 .collect();
         }
         let n_locked = locked.len();
-        let started = Instant::now();
         let opts = solve_options(budget);
-        let (stored, changed) = tokio::task::spawn_blocking(move || {
+        let ((stored, changed), runtime_ms) = on_engine(move || {
             let problem = Problem::new(spec.clone())?;
             match previous {
                 Some(p) => {
@@ -311,9 +310,7 @@ impl Planner {
                 }
             }
         })
-        .await
-        .map_err(|e| PlannerError::Task(e.to_string()))??;
-        let runtime_ms = i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX);
+        .await?;
         self.store(id, &stored, runtime_ms).await?;
         tracing::info!(
             event = slug,
@@ -428,10 +425,9 @@ impl Planner {
             .copied()
             .filter(|(r, who)| *r <= held || present.contains(who))
             .collect();
-        let started = Instant::now();
         let opts = solve_options(budget);
         let seated = people.len();
-        let (stored, changed) = tokio::task::spawn_blocking(move || {
+        let ((stored, changed), runtime_ms) = on_engine(move || {
             let problem = Problem::new(spec)?;
             let res = replan(&problem, &previous.as_plan(), held as usize, &opts)?;
             let mut stored = StoredPlan::unscored(
@@ -443,9 +439,7 @@ impl Planner {
             stored.rescore(&everyone)?;
             Ok::<_, SeatingError>((stored, res.changed_seats))
         })
-        .await
-        .map_err(|e| PlannerError::Task(e.to_string()))??;
-        let runtime_ms = i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX);
+        .await?;
         self.store(id, &stored, runtime_ms).await?;
         tracing::info!(
             event = slug,
@@ -612,4 +606,17 @@ fn solve_options(budget: Duration) -> SolveOptions {
         max_iterations: None,
         threads: 0,
     }
+}
+
+/// Runs `job` (the engine) on a blocking thread, off the async ones: its result and the
+/// milliseconds it took.
+async fn on_engine<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T, SeatingError> + Send + 'static,
+) -> Result<(T, i64), PlannerError> {
+    let started = Instant::now();
+    let out = tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|e| PlannerError::Task(e.to_string()))??;
+    let runtime_ms = i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX);
+    Ok((out, runtime_ms))
 }

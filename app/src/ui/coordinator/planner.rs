@@ -300,16 +300,13 @@ fn EditNotice(plan: Option<PlanView>) -> impl IntoView {
                     seat.name
                 )
             }
-            "locked" => format!(
+            "locked" | "unlocked" => format!(
                 "{} {}, {} {}.",
-                lang.t(T::PlanLockedNotice),
-                seat.name,
-                lang.t(T::PlanRound).to_lowercase(),
-                sel.round
-            ),
-            "unlocked" => format!(
-                "{} {}, {} {}.",
-                lang.t(T::PlanUnlockedNotice),
+                lang.t(if done == "locked" {
+                    T::PlanLockedNotice
+                } else {
+                    T::PlanUnlockedNotice
+                }),
                 seat.name,
                 lang.t(T::PlanRound).to_lowercase(),
                 sel.round
