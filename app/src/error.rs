@@ -90,6 +90,9 @@ pub enum AppError {
     /// The planner refused what was asked, for the reason the message names.
     #[error("planner refused")]
     Planner(T),
+    /// The follow-up refused what was asked, for the reason the message names.
+    #[error("follow-up refused")]
+    Followup(T),
 }
 
 impl AppError {
@@ -120,7 +123,7 @@ impl AppError {
             AppError::WrongRegistrationStatus => T::CoordRegErrWrongStatus,
             AppError::EventInvalid(_) => T::CoordEventsErrInvalid,
             AppError::ConfirmationNeeded => T::CoordEventsErrConfirm,
-            AppError::Planner(t) => *t,
+            AppError::Planner(t) | AppError::Followup(t) => *t,
             AppError::ProgrammeInvalid(p) => p.message(),
             AppError::ImportEmpty => T::CoordImpErrEmpty,
             AppError::BulkMailInvalid(_) => T::CoordBulkErrInvalid,
@@ -148,7 +151,7 @@ impl AppError {
             AppError::PasswordLinkInvalid => 410,
             AppError::WeakPassword => 422,
             AppError::NoFreeSeat | AppError::WrongRegistrationStatus => 409,
-            AppError::Planner(_) | AppError::ProgrammeInvalid(_) => 422,
+            AppError::Planner(_) | AppError::ProgrammeInvalid(_) | AppError::Followup(_) => 422,
             AppError::EventInvalid(_)
             | AppError::ConfirmationNeeded
             | AppError::ImportEmpty

@@ -59,6 +59,10 @@ impl Field {
 /// The HTML `name` of the honeypot: a hidden field people leave empty and bots fill in.
 pub const HONEYPOT: &str = "website";
 
+/// The HTML `name` of the box "share my name, organisation and e-mail address with the
+/// people at my tables after the event" (off unless ticked).
+pub const SHARE_CONTACT: &str = "share_contact";
+
 /// What the attendee typed, unvalidated.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RegistrationForm {
@@ -72,6 +76,9 @@ pub struct RegistrationForm {
     pub offers: Vec<String>,
     pub needs: Vec<String>,
     pub consent: bool,
+    /// Agreed to share name, organisation and address with their tablemates afterwards.
+    #[serde(default)]
+    pub share_contact: bool,
     /// The honeypot ([`HONEYPOT`]): empty unless a bot filled it.
     #[serde(default)]
     pub website: String,
@@ -116,6 +123,8 @@ pub struct ValidRegistration {
     pub offers: Topics,
     pub needs: Topics,
     pub lang: Lang,
+    /// See [`RegistrationForm::share_contact`].
+    pub share_contact: bool,
 }
 
 impl RegistrationForm {
@@ -126,6 +135,10 @@ impl RegistrationForm {
         for (k, v) in pairs {
             if k == HONEYPOT {
                 f.website = v.clone();
+                continue;
+            }
+            if k == SHARE_CONTACT {
+                f.share_contact = true;
                 continue;
             }
             let Some(field) = Field::from_name(k) else {
@@ -233,6 +246,7 @@ impl RegistrationForm {
                 offers,
                 needs,
                 lang,
+                share_contact: self.share_contact,
             }),
             _ => Err(e),
         }
@@ -325,7 +339,10 @@ mod tests {
         assert_eq!(f.offers, ["x", "y"]);
         assert_eq!(f.needs, ["z"]);
         assert!(f.consent);
+        assert!(!f.share_contact, "off unless ticked");
         assert!(!f.is_bot());
+        let shared = RegistrationForm::from_pairs(&[(SHARE_CONTACT.into(), "yes".into())]);
+        assert!(shared.share_contact);
         let bot = RegistrationForm::from_pairs(&[(HONEYPOT.into(), "http://spam".into())]);
         assert!(bot.is_bot());
     }

@@ -149,6 +149,9 @@ pub struct TableRow {
     pub needs: Vec<String>,
     pub status: Status,
     pub registered_at: DateTime<Utc>,
+    /// Agreed to share their contact details with their tablemates after the event.
+    #[serde(default)]
+    pub share_contact: bool,
 }
 
 /// Registrations of one event per status (all of them, not only the filtered ones).

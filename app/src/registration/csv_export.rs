@@ -42,6 +42,7 @@ pub fn to_csv(event: &EventView, rows: &[TableRow], lang: Lang) -> Result<Vec<u8
         lang.t(T::CoordRegNeeds),
         lang.t(T::CoordRegStatus),
         lang.t(T::CoordRegCsvRegistered),
+        lang.t(T::CoordRegShares),
     ])?;
     for r in rows {
         let org_type = OrgType::parse(&r.org_type)
@@ -67,6 +68,11 @@ pub fn to_csv(event: &EventView, rows: &[TableRow], lang: Lang) -> Result<Vec<u8
             &topics(&r.needs),
             lang.t(status_label(r.status)),
             &registered,
+            lang.t(if r.share_contact {
+                T::FollowupYes
+            } else {
+                T::FollowupNo
+            }),
         ])?;
     }
     out.into_inner().map_err(|e| e.into_error().into())

@@ -312,6 +312,9 @@ impl Registrations {
         registrations::update_details(&mut tx, reg.id, &valid, now)
             .await
             .map_err(db_err)?;
+        registrations::set_share_contact(&mut tx, reg.id, valid.share_contact)
+            .await
+            .map_err(db_err)?;
         registrations::confirm_email(&mut tx, reg.id, now)
             .await
             .map_err(db_err)?;

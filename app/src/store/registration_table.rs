@@ -21,6 +21,7 @@ struct Row {
     needs: String,
     status: String,
     created_at: DateTime<Utc>,
+    share_contact: bool,
 }
 
 impl TryFrom<Row> for TableRow {
@@ -40,6 +41,7 @@ impl TryFrom<Row> for TableRow {
             offers: from_json_list(&r.offers)?,
             needs: from_json_list(&r.needs)?,
             registered_at: r.created_at,
+            share_contact: r.share_contact,
         })
     }
 }
@@ -130,7 +132,7 @@ fn order(q: &TableQuery) -> String {
 }
 
 const COLUMNS: &str = "id, first_name, last_name, email, organisation, org_type, sector, phone, \
-                       offers, needs, status, created_at FROM registrations";
+                       offers, needs, status, created_at, share_contact FROM registrations";
 
 /// The rows of `event_id` matching the normalized query `q`: `limit` rows from `offset`
 /// (`None`: all, for the CSV export).

@@ -53,6 +53,7 @@ struct RegistrationRow {
     phone: Option<String>,
     offers: String,
     needs: String,
+    share_contact: bool,
 }
 
 /// A stored registration (server side only; the browser gets a view of it).
@@ -93,6 +94,7 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
                 offers: from_json_list(&r.offers)?,
                 needs: from_json_list(&r.needs)?,
                 consent: true,
+                share_contact: r.share_contact,
                 ..Default::default()
             },
             email: r.email,
@@ -103,7 +105,7 @@ impl TryFrom<RegistrationRow> for StoredRegistration {
 /// `… FROM registrations` for a [`RegistrationRow`].
 static COLUMNS: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "id, event_id, email, lang, status, email_confirmed_at, link_sent_at, {} FROM registrations",
+        "id, event_id, email, lang, status, email_confirmed_at, link_sent_at, share_contact, {} FROM registrations",
         DETAILS.join(", ")
     )
 });
@@ -194,10 +196,10 @@ pub async fn insert(
 ) -> Result<i64, StoreError> {
     // `manage_token_hash` is the legacy single-link column (UNIQUE, NOT NULL): it keeps the
     // first link's hash; links are looked up in `manage_tokens` only.
-    let params: Vec<String> = (8..8 + DETAILS.len()).map(|i| format!("${i}")).collect();
+    let params: Vec<String> = (9..9 + DETAILS.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "INSERT INTO registrations (event_id, email, email_norm, lang, status, manage_token_hash, \
-         created_at, updated_at, {}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, {}) RETURNING id",
+         created_at, updated_at, share_contact, {}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, {}) RETURNING id",
         DETAILS.join(", "),
         params.join(", ")
     );
@@ -209,7 +211,8 @@ pub async fn insert(
             .bind(reg.lang.code())
             .bind(status.code())
             .bind(token_hash)
-            .bind(now);
+            .bind(now)
+            .bind(reg.share_contact);
         for v in detail_values(reg) {
             q = q.bind(v);
         }
@@ -245,6 +248,19 @@ pub async fn update_details(
             q = q.bind(v);
         }
         q.execute(c).await?;
+    });
+    Ok(())
+}
+
+/// Records whether the person agrees to share their contact details with their tablemates
+/// (only the person themselves, through their link: a coordinator's edit keeps it).
+pub async fn set_share_contact(tx: &mut Tx, id: i64, share: bool) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("UPDATE registrations SET share_contact = $1 WHERE id = $2")
+            .bind(share)
+            .bind(id)
+            .execute(c)
+            .await?;
     });
     Ok(())
 }

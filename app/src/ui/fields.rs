@@ -292,6 +292,9 @@ pub fn RegistrationFields(
     topics: Vec<Topic>,
     #[prop(default = false)] email_readonly: bool,
     #[prop(default = true)] with_consent: bool,
+    /// The optional box "share my contact details with my tablemates after the event".
+    #[prop(default = false)]
+    with_share: bool,
     /// The organisation types the event offers (default every one).
     #[prop(optional)]
     offered_org_types: Option<Vec<OrgType>>,
@@ -330,6 +333,27 @@ pub fn RegistrationFields(
             <TopicsField ctx field=Field::Offers label=T::Offers chosen=initial.offers.clone() topics=topics.clone() list_names/>
             <TopicsField ctx field=Field::Needs label=T::Needs chosen=initial.needs.clone() topics=topics list_names/>
         </div>
+        {with_share
+            .then(|| {
+                view! {
+                    <div class="field share">
+                        <label class="check" for="f-share_contact">
+                            <input
+                                id="f-share_contact"
+                                type="checkbox"
+                                name=crate::registration::SHARE_CONTACT
+                                value="yes"
+                                checked=initial.share_contact
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    ctx.form.update(|f| f.share_contact = on);
+                                }
+                            />
+                            {lang.t(T::ShareContact)}
+                        </label>
+                    </div>
+                }
+            })}
         {with_consent
             .then(|| {
                 view! {

@@ -194,7 +194,7 @@ fn Manage(
                 <form method="post" action=format!("/m/{token}") novalidate=true on:submit=on_save.clone()>
                     <p class="notice success" role="status">{move || saved.get().then(|| lang.t(T::Saved))}</p>
                     <fieldset class="plain" disabled=closed>
-                        <RegistrationFields ctx initial=initial.clone() topics=topics.clone() email_readonly=true with_consent=false/>
+                        <RegistrationFields ctx initial=initial.clone() topics=topics.clone() email_readonly=true with_consent=false with_share=true/>
                         <button type="submit" class="button primary" disabled=move || closed || update.pending().get()>{lang.t(T::Save)}</button>
                     </fieldset>
                 </form>

@@ -116,7 +116,7 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
                         on:submit=on_submit
                     >
                         <ErrorSummary ctx general autofocus=posted_refused/>
-                        <RegistrationFields ctx initial=initial.clone() topics=event.topics.clone() offered_org_types=event.org_types.clone() offered_sectors=event.sectors.clone()/>
+                        <RegistrationFields ctx initial=initial.clone() topics=event.topics.clone() offered_org_types=event.org_types.clone() offered_sectors=event.sectors.clone() with_share=true/>
                         <Honeypot ctx value=initial.website.clone()/>
                         <button type="submit" class="button primary" disabled=move || pending.get()>
                             {move || if pending.get() { lang.t(T::Submitting) } else { lang.t(T::Submit) }}

@@ -316,7 +316,10 @@ fn Row(
         <tr>
             <td>{r.last_name.clone()} ", " {r.first_name.clone()}</td>
             <td>{r.organisation.clone()}</td>
-            <td><a href=format!("mailto:{}", r.email)>{r.email.clone()}</a></td>
+            <td>
+                <a href=format!("mailto:{}", r.email)>{r.email.clone()}</a>
+                {r.share_contact.then(|| view! { <span class="hint share-mark" title=lang.t(T::CoordRegShares)>" · " {lang.t(T::CoordRegSharesShort)}</span> })}
+            </td>
             <td>{lang.t(status_label(status))}</td>
             <td>{when}</td>
             <td class="row-actions">
