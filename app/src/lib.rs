@@ -10,6 +10,8 @@ pub mod domain;
 pub mod error;
 pub mod event;
 pub mod events;
+#[cfg(feature = "coordinator")]
+pub mod followup;
 pub mod i18n;
 pub mod overview;
 #[cfg(feature = "coordinator")]

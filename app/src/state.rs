@@ -91,3 +91,13 @@ impl AppState {
         )
     }
 }
+
+impl AppState {
+    /// The follow-up after the event (mail to tablemates, answers).
+    pub fn followup(&self) -> crate::followup::service::Followup {
+        crate::followup::service::Followup::new(
+            self.registrations(),
+            self.config.privacy_purge_days_after_event,
+        )
+    }
+}

@@ -1,5 +1,5 @@
-//! Plain HTML form posts (JavaScript off): registration, edit and cancel, and a speaker's
-//! profile change and photo. Bodies are parsed strictly ([`StrictForm`]; the photo upload is
+//! Plain HTML form posts (JavaScript off): registration, edit and cancel, a speaker's
+//! profile change and photo, and the answers to the follow-up after the event. Bodies are parsed strictly ([`StrictForm`]; the photo upload is
 //! `multipart/form-data` with its own body limit). Each calls the same service as the server
 //! functions; on success it redirects (303), on a refusal it renders the page again with the
 //! typed values and the messages (4xx for the user's mistakes, 5xx for ours), except the
@@ -8,13 +8,14 @@
 
 use crate::strict_form::StrictForm;
 use app::error::AppError;
+use app::followup::service::AnswerOutcome;
 use app::i18n::{Lang, T};
 use app::programme::photo::{PhotoOutcome, PhotoProblem, MAX_UPLOAD_BYTES};
 use app::programme::speaker::{ProfileInput, ProfileOutcome};
 use app::registration::{service, RegisterOutcome, RegistrationForm};
 use app::shell;
 use app::state::AppState;
-use app::ui::{PostedForm, PostedManage, PostedSpeaker};
+use app::ui::{PostedAnswers, PostedForm, PostedManage, PostedSpeaker};
 use axum::body::Body;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::QueryRejection;
@@ -243,6 +244,37 @@ pub async fn speaker_update(
             PostedSpeaker {
                 input,
                 errors: Default::default(),
+                general: Some(e.message()),
+            },
+            status_of(&e),
+        ),
+    };
+    render_page(state, uri, headers, Some(posted), status).await
+}
+
+/// Answers from the follow-up page (`/f/{token}`): back to the page with `?saved=1`, or the
+/// page again with the message (nothing chosen: 422; a wrong or expired link: its page).
+pub async fn followup_answer(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: StrictForm,
+) -> Response {
+    if !service::is_token_format(&token) {
+        return render_page::<PostedAnswers>(state, uri, headers, None, StatusCode::NOT_FOUND)
+            .await;
+    }
+    let (posted, status) = match state.followup().answer(&token, &body.pairs).await {
+        Ok(AnswerOutcome::Saved) => {
+            return Redirect::to(&format!("/f/{token}?saved=1")).into_response()
+        }
+        Ok(AnswerOutcome::Invalid(t)) => (
+            PostedAnswers { general: Some(t) },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(e) => (
+            PostedAnswers {
                 general: Some(e.message()),
             },
             status_of(&e),

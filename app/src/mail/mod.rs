@@ -6,6 +6,7 @@
 pub mod account;
 pub mod bench;
 pub mod bulk;
+pub mod followup;
 pub mod programme_notice;
 pub mod render;
 pub mod sender;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod events;
+pub mod followup;
 pub mod outbox;
 pub mod planner;
 pub mod privacy;

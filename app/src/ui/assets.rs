@@ -32,7 +32,7 @@ mod ssr {
         match parts.as_slice() {
             ["", "coordinator", ..] => Some("tafelronde-coordinator"),
             ["", "e", slug, "agenda"] if !slug.is_empty() => None,
-            ["", "s", token] if !token.is_empty() => None,
+            ["", "s", token] | ["", "f", token] if !token.is_empty() => None,
             _ => Some("tafelronde"),
         }
     }
@@ -144,6 +144,7 @@ mod bundle_tests {
     fn the_agenda_and_speaker_pages_load_no_bundle() {
         assert_eq!(bundle_for("/e/x/agenda"), None);
         assert_eq!(bundle_for("/s/0123abcd"), None);
+        assert_eq!(bundle_for("/f/0123abcd"), None, "the follow-up answer page");
         // not those pages
         assert_eq!(bundle_for("/e/x/agenda.ics"), Some("tafelronde"));
         assert_eq!(bundle_for("/e/agenda"), Some("tafelronde"));

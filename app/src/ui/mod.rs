@@ -14,6 +14,8 @@ mod check_mail;
 mod coordinator;
 mod event_page;
 mod fields;
+#[cfg(feature = "coordinator")]
+mod followup;
 mod home;
 mod lang;
 mod manage;
@@ -21,6 +23,8 @@ mod register;
 #[cfg(feature = "coordinator")]
 mod speaker;
 
+#[cfg(feature = "coordinator")]
+pub use followup::PostedAnswers;
 pub use lang::{organiser_lang, text_lang, use_lang};
 pub use manage::PostedManage;
 pub use register::PostedForm;
@@ -116,6 +120,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/e/:slug/check-mail") view=check_mail::CheckMailPage ssr=SsrMode::Async/>
             <Route path=path!("/m/:token") view=manage::ManagePage ssr=SsrMode::Async/>
             <Route path=path!("/s/:token") view=speaker::SpeakerPageView ssr=SsrMode::Async/>
+            <Route path=path!("/f/:token") view=followup::FollowupAnswerPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator") view=coordinator::DashboardPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/login") view=coordinator::LoginPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/forgot-password") view=coordinator::ForgotPasswordPage ssr=SsrMode::Async/>
@@ -128,6 +133,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/events/:slug/planner/cards") view=coordinator::TableCardsPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/checkin") view=coordinator::CheckinPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/programme") view=coordinator::ProgrammeEditorPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/followup") view=coordinator::FollowupPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug") view=coordinator::EventOverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/mail") view=coordinator::MailStatusPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/registrations/:id/edit") view=coordinator::RegistrationEditPage ssr=SsrMode::Async/>

@@ -41,8 +41,11 @@ impl Bucket {
             return Some(Bucket::Register);
         }
         let page_method = matches!(*method, Method::GET | Method::HEAD | Method::POST);
-        let link_page = path.starts_with("/m/") || path.starts_with("/s/");
-        let link_api = path.starts_with("/api/manage") || path.starts_with("/api/speaker");
+        let link_page =
+            path.starts_with("/m/") || path.starts_with("/s/") || path.starts_with("/f/");
+        let link_api = path.starts_with("/api/manage")
+            || path.starts_with("/api/speaker")
+            || path == "/api/followup";
         if (page_method && link_page) || (post && link_api) {
             return Some(Bucket::Manage);
         }
@@ -147,6 +150,7 @@ mod tests {
         assert_eq!(b(Method::GET, "/m/abc"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/m/abc/cancel"), Some(Bucket::Manage));
         assert_eq!(b(Method::GET, "/s/abc"), Some(Bucket::Manage));
+        assert_eq!(b(Method::POST, "/f/abc"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/api/speaker/update"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/api/manage/update"), Some(Bucket::Manage));
         assert_eq!(b(Method::POST, "/api/events"), None);

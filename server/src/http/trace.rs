@@ -9,10 +9,10 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-/// `path` with the secret part of a manage or speaker link (`/m/<token>`, `/s/<token>`)
-/// replaced.
+/// `path` with the secret part of a manage, speaker or follow-up link (`/m/<token>`,
+/// `/s/<token>`, `/f/<token>`) replaced.
 pub fn loggable_path(path: &str) -> String {
-    for prefix in ["/m/", "/s/"] {
+    for prefix in ["/m/", "/s/", "/f/"] {
         if let Some(rest) = path.strip_prefix(prefix) {
             return match rest.split_once('/') {
                 Some((_, tail)) => format!("{prefix}…/{tail}"),
@@ -59,6 +59,7 @@ mod tests {
         assert_eq!(super::loggable_path("/m/abc123"), "/m/…");
         assert_eq!(super::loggable_path("/m/abc123/cancel"), "/m/…/cancel");
         assert_eq!(super::loggable_path("/s/abc123?saved=1"), "/s/…");
+        assert_eq!(super::loggable_path("/f/abc123"), "/f/…");
         assert_eq!(super::loggable_path("/e/x"), "/e/x");
     }
 }

@@ -81,6 +81,8 @@ fn Overview(o: EventOverview) -> impl IntoView {
             <a href=format!("/e/{}", o.slug)>{lang.t(T::CoordOverviewPublicPage)}</a>
             " · "
             <a href=crate::programme::editor_api::programme_path(&o.slug)>{lang.t(T::CoordProgOpen)}</a>
+            " · "
+            <a href=crate::followup::api::followup_path(&o.slug)>{lang.t(T::CoordFollowupTitle)}</a>
         </p>
     };
     let seats = view! {
