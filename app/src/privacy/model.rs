@@ -51,6 +51,12 @@ pub struct ExportedRegistration {
     pub updated_at: DateTime<Utc>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub link_sent_at: Option<DateTime<Utc>>,
+    /// Agreed to share name, organisation and address with their tablemates afterwards.
+    #[serde(default)]
+    pub share_contact: bool,
+    /// Answers to the follow-up (topic code, `yes` / `partly` / `no`).
+    #[serde(default)]
+    pub followup_answers: Vec<(String, String)>,
 }
 
 /// A mail queued for the person, with its text; manage links read `/m/[redacted]`.
@@ -161,11 +167,16 @@ impl EventCounts {
     }
 }
 
-/// Replaces the token of every manage link (`/m/` and 64 hex digits) by `[redacted]`.
+/// Replaces the token of every manage link and follow-up answer link (`/m/` or `/f/` and
+/// 64 hex digits) by `[redacted]`.
 pub fn redact_links(text: &str) -> String {
+    redact_prefix(&redact_prefix(text, "/m/"), "/f/")
+}
+
+fn redact_prefix(text: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find("/m/") {
+    while let Some(at) = rest.find(prefix) {
         let after = &rest[at + 3..];
         let hex = after.bytes().take_while(|b| b.is_ascii_hexdigit()).count();
         out.push_str(&rest[..at + 3]);
@@ -188,6 +199,10 @@ mod tests {
     fn manage_links_are_redacted_and_other_text_kept() {
         let token = "ab".repeat(32);
         let text = format!("Hoi,\nhttps://x.be/m/{token}\nzie /m/kort en https://x.be/m/{token}.");
+        assert_eq!(
+            redact_links(&format!("https://x.be/f/{token}?")),
+            "https://x.be/f/[redacted]?"
+        );
         let r = redact_links(&text);
         assert!(!r.contains(&token), "{r}");
         assert_eq!(

@@ -112,6 +112,8 @@ impl Privacy {
             .await?
             .ok_or(PrivacyError::NotFound)?;
         let links_created_at = store::links_of(self.db(), registration_id).await?;
+        let followup_answers =
+            crate::store::followup::answers_of(self.db(), registration_id).await?;
         let mails = store::mails_of(self.db(), registration_id)
             .await?
             .into_iter()
@@ -155,6 +157,8 @@ impl Privacy {
                 updated_at: p.updated_at,
                 cancelled_at: p.cancelled_at,
                 link_sent_at: p.link_sent_at,
+                share_contact: p.share_contact,
+                followup_answers,
             },
             links_created_at,
             mails,

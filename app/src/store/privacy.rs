@@ -27,12 +27,13 @@ pub struct PersonRow {
     pub updated_at: DateTime<Utc>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub link_sent_at: Option<DateTime<Utc>>,
+    pub share_contact: bool,
 }
 
 const PERSON: &str =
     "SELECT id, event_id, first_name, last_name, email, organisation, org_type, sector, \
      phone, offers, needs, lang, status, email_confirmed_at, created_at, updated_at, cancelled_at, \
-     link_sent_at FROM registrations WHERE id = $1";
+     link_sent_at, share_contact FROM registrations WHERE id = $1";
 
 /// One outbox row of a person, as stored (the body still holds the manage link).
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -126,13 +127,18 @@ pub async fn links_of(db: &Db, registration_id: i64) -> Result<Vec<DateTime<Utc>
     }))
 }
 
-/// Deletes one registration with its mails, links and published seats.
+/// Deletes one registration with its mails, links, published seats and follow-up answers.
 pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<Removed, StoreError> {
     Ok(on_tx!(tx, c => {
         let mails = sqlx::query("DELETE FROM outbox WHERE registration_id = $1")
             .bind(id).execute(&mut *c).await?.rows_affected();
         let links = sqlx::query("DELETE FROM manage_tokens WHERE registration_id = $1")
             .bind(id).execute(&mut *c).await?.rows_affected();
+        // The follow-up: answers, and the record (with the answer link's hash) of the mail.
+        sqlx::query("DELETE FROM followup_answers WHERE registration_id = $1")
+            .bind(id).execute(&mut *c).await?;
+        sqlx::query("DELETE FROM followup_sent WHERE registration_id = $1")
+            .bind(id).execute(&mut *c).await?;
         sqlx::query("DELETE FROM planner_seats WHERE registration_id = $1")
             .bind(id).execute(&mut *c).await?;
         let registrations = sqlx::query("DELETE FROM registrations WHERE id = $1")
@@ -219,8 +225,8 @@ pub async fn stats(db: &Db, event_id: i64) -> Result<Vec<StatRow>, StoreError> {
     }))
 }
 
-/// Deletes every registration of one event with their mails, links, published seats and
-/// the event's plan.
+/// Deletes every registration of one event with their mails, links, published seats,
+/// follow-up answers and the event's plan.
 pub async fn delete_event_people(tx: &mut Tx, event_id: i64) -> Result<Removed, StoreError> {
     const OF_EVENT: &str = "registration_id IN (SELECT id FROM registrations WHERE event_id = $1)";
     Ok(on_tx!(tx, c => {
@@ -228,6 +234,9 @@ pub async fn delete_event_people(tx: &mut Tx, event_id: i64) -> Result<Removed, 
             .bind(event_id).execute(&mut *c).await?.rows_affected();
         let links = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM manage_tokens WHERE {OF_EVENT}")))
             .bind(event_id).execute(&mut *c).await?.rows_affected();
+        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM followup_answers WHERE {OF_EVENT}")))
+            .bind(event_id).execute(&mut *c).await?;
+        sqlx::query("DELETE FROM followup_sent WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
         // The plan and the published seats name people only by registration id; they go too.
         sqlx::query("DELETE FROM planner_seats WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
         sqlx::query("DELETE FROM planner_plans WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
