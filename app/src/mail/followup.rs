@@ -30,6 +30,7 @@ struct Fields<'a> {
     question: Option<&'a str>,
     url: &'a str,
     button: &'a str,
+    link_note: &'a str,
     note: &'a str,
     bye: &'a str,
     org: &'a str,
@@ -78,8 +79,9 @@ pub fn render_followup(
         question: has_needs.then(|| t(T::FollowupMailQuestion)),
         url: answer_url,
         button: t(T::FollowupMailButton),
+        link_note: t(T::FollowupMailLinkNote),
         note: t(T::FollowupMailNote),
-        bye: t(T::MailGreeting),
+        bye: t(T::FollowupMailBye),
         org: &event.organiser_name,
         org_mail: &event.organiser_email,
     };
