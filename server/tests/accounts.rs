@@ -25,7 +25,8 @@ on_both_databases!(
 
 /// Server functions anyone may call, each reviewed: the attendee functions (a manage
 /// token is their credential), the speaker page and profile edit (the speaker link's token,
-/// checked in the service before anything is read), the public agenda (no contact addresses), login, logout (only ends the caller's own session), the
+/// checked in the service before anything is read), the follow-up answer page (the answer
+/// link's token, likewise), the public agenda (no contact addresses), login, logout (only ends the caller's own session), the
 /// reset request (same answer for every address) and setting a password with a token.
 const PUBLIC: &[&str] = &[
     "/api/events",
@@ -37,6 +38,7 @@ const PUBLIC: &[&str] = &[
     "/api/manage/cancel",
     "/api/speaker",
     "/api/speaker/update",
+    "/api/followup",
     "/api/coordinator/login",
     "/api/coordinator/logout",
     "/api/coordinator/password/forgot",
