@@ -588,7 +588,8 @@ async fn csv_has_bom_header_and_the_filtered_rows(db: &TestDb) {
             "Biedt aan",
             "Zoekt",
             "Status",
-            "Ingeschreven op (Brussel)"
+            "Ingeschreven op (Brussel)",
+            "Deelt contactgegevens met tafelgenoten"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -610,6 +611,7 @@ async fn csv_has_bom_header_and_the_filtered_rows(db: &TestDb) {
     let first = &rows[0];
     assert_eq!(&first[0], "Zoë", "Dutch characters intact");
     assert_eq!(&first[9], "Bevestigd");
+    assert_eq!(&first[11], "Nee", "sharing with tablemates is off unless ticked");
     assert!(
         [
             "Nieuwe medewerkers",
