@@ -20,6 +20,11 @@ export class ManagePage {
     await this.page.getByRole('button', { name: 'Annuleren' }).click();
   }
 
+  /** The box "share my details with my tablemates after the event". */
+  shareContact() {
+    return this.page.locator('#f-share_contact');
+  }
+
   cancelError() {
     return this.page.locator('#err-confirm');
   }

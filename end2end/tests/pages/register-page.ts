@@ -48,6 +48,11 @@ export class RegisterPage {
     if (consent) await this.page.check('#f-consent');
   }
 
+  /** The optional box: share name, organisation and address with the tablemates afterwards. */
+  shareContact() {
+    return this.page.locator('#f-share_contact');
+  }
+
   async submit() {
     await this.page.getByRole('button', { name: 'Inschrijving versturen' }).click();
   }
