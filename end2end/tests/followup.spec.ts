@@ -2,7 +2,7 @@
 // "share my details with my tablemates" ticked and sees it ticked on her manage page; a
 // coordinator plans and publishes the tables, previews and sends the follow-up; the attendee
 // opens the answer link from her mail (a page without wasm) and answers; the coordinator sees
-// the count. Wrong links get their own page.
+// the count. Wrong links get their own page. Both pages are checked with axe-core.
 import { test, expect } from '@playwright/test';
 import { addCoordinator } from './pages/coordinator-cli';
 import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
@@ -10,6 +10,7 @@ import { PlannerPage } from './pages/planner-page';
 import { DEMO, RegisterPage } from './pages/register-page';
 import { ManagePage } from './pages/manage-page';
 import { AnswerPage, FollowupPage, answerLink } from './pages/followup-page';
+import { expectNoSeriousAxeViolations } from './pages/axe';
 import { manageLink, setPasswordLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
 
 const SLUG = DEMO.replace('/e/', '');
@@ -77,4 +78,8 @@ test('consent at registration, the follow-up mail and its answers', async ({ pag
   // The coordinator sees the answer counted.
   await followup.open(SLUG);
   await expect(followup.count('personeel', 'yes')).toHaveText(String(before + 1));
+  await expectNoSeriousAxeViolations(page, 'the follow-up page');
+  // The answer page (it loads no wasm) checked by axe in a browser with JavaScript.
+  await new AnswerPage(page).open(answerLink(mail));
+  await expectNoSeriousAxeViolations(page, 'the follow-up answer page');
 });
