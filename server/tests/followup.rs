@@ -96,36 +96,41 @@ async fn seated(db: &TestDb) -> Seated {
         emails.push(email);
     }
     let cookie = signed_in(&srv, &mail, "followup").await;
-    let r = post_as(
-        &srv,
-        &cookie,
-        "/api/coordinator/planner/setup",
-        &fields(&[
-            ("slug", "netwerk"),
-            ("tables", "1"),
-            ("size", "4"),
-            ("rounds", "1"),
-            ("confirm", ""),
-        ]),
-    )
-    .await;
-    assert!(r.status().is_success(), "setup: {}", r.status());
-    for step in ["plan", "publish"] {
-        let r = post_as(
-            &srv,
-            &cookie,
-            &format!("/api/coordinator/planner/{step}"),
-            &fields(&[("slug", "netwerk")]),
-        )
-        .await;
-        assert!(r.status().is_success(), "{step}: {}", r.status());
-    }
+    plan_and_publish(&srv, &cookie, "4").await;
     Seated {
         mail,
         srv,
         cookie,
         emails,
         event_id,
+    }
+}
+
+/// One table of `size` for one round (replacing an earlier set-up), planned and published.
+async fn plan_and_publish(srv: &Running, cookie: &str, size: &str) {
+    let r = post_as(
+        srv,
+        cookie,
+        "/api/coordinator/planner/setup",
+        &fields(&[
+            ("slug", "netwerk"),
+            ("tables", "1"),
+            ("size", size),
+            ("rounds", "1"),
+            ("confirm", "yes"),
+        ]),
+    )
+    .await;
+    assert!(r.status().is_success(), "setup: {}", r.status());
+    for step in ["plan", "publish"] {
+        let r = post_as(
+            srv,
+            cookie,
+            &format!("/api/coordinator/planner/{step}"),
+            &fields(&[("slug", "netwerk")]),
+        )
+        .await;
+        assert!(r.status().is_success(), "{step}: {}", r.status());
     }
 }
 
@@ -290,6 +295,41 @@ async fn followup_lists_only_consenting_tablemates_once(db: &TestDb) {
     }
     let mails = followups(&s.mail, &s.emails).await;
     assert!(mails.iter().all(|m| m.len() == 1), "one each");
+
+    // A fifth person seated later (planned and published again) gets it; nobody else again.
+    let eve = unique_email("eve");
+    let r = post_form(&s.srv, "/e/netwerk/register", &form(&eve)).await;
+    assert_eq!(r.status().as_u16(), 303);
+    plan_and_publish(&s.srv, &s.cookie, "5").await;
+    let v = view(&s).await;
+    assert_eq!(
+        (
+            v["seated"].as_i64(),
+            v["sent"].as_i64(),
+            v["to_send"].as_i64()
+        ),
+        (Some(5), Some(4), Some(1))
+    );
+    assert!(send(&s, "yes").await.status().as_u16() < 400);
+    assert_eq!(
+        count(
+            &s.srv,
+            "SELECT COUNT(*) FROM outbox WHERE kind = 'followup'"
+        )
+        .await,
+        5
+    );
+    let eve_mail = &followups(&s.mail, std::slice::from_ref(&eve)).await[0];
+    assert_eq!(eve_mail.len(), 1);
+    let t = eve_mail[0]["text"].as_str().expect("text");
+    assert!(
+        t.contains(s.emails[0].as_str()) && t.contains(s.emails[1].as_str()),
+        "{t}"
+    );
+    assert!(
+        !t.contains(s.emails[2].as_str()) && !t.contains(s.emails[3].as_str()),
+        "{t}"
+    );
 
     // Withdrawing consent on the manage page: Anna is off the next preview's list.
     let f = form(&s.emails[0]);

@@ -611,7 +611,10 @@ async fn csv_has_bom_header_and_the_filtered_rows(db: &TestDb) {
     let first = &rows[0];
     assert_eq!(&first[0], "Zoë", "Dutch characters intact");
     assert_eq!(&first[9], "Bevestigd");
-    assert_eq!(&first[11], "Nee", "sharing with tablemates is off unless ticked");
+    assert_eq!(
+        &first[11], "Nee",
+        "sharing with tablemates is off unless ticked"
+    );
     assert!(
         [
             "Nieuwe medewerkers",

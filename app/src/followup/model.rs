@@ -97,8 +97,10 @@ pub struct FollowupView {
     pub ended: bool,
     /// People who sat at a table in the published plan (and attended, when check-in was used).
     pub seated: usize,
-    /// Of those, mailed already.
+    /// People mailed already (also those no longer seated after a later publication).
     pub sent: usize,
+    /// Seated people not mailed yet: the next send mails them.
+    pub to_send: usize,
     /// The mail the next person would get: recipient's name, subject and text.
     pub preview: Option<(String, String, String)>,
     /// People mailed who answered at least one need.
@@ -106,12 +108,6 @@ pub struct FollowupView {
     pub topics: Vec<TopicAnswers>,
     /// The latest plan's figure: person-rounds with a need next to an offer, of those with a need.
     pub plan_needs: Option<(usize, usize)>,
-}
-
-impl FollowupView {
-    pub fn to_send(&self) -> usize {
-        self.seated.saturating_sub(self.sent)
-    }
 }
 
 /// Who sat with whom over all rounds: for each person in `seats` (registration id, round,

@@ -235,6 +235,7 @@ impl Followup {
             ended: event.view.ends_at <= Utc::now(),
             seated: recipients.len(),
             sent: sent.len(),
+            to_send: recipients.iter().filter(|p| !sent.contains(&p.id)).count(),
             preview,
             responded: responded.len(),
             topics,

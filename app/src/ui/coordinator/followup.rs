@@ -47,7 +47,7 @@ fn share(part: usize, whole: usize) -> String {
 #[component]
 fn Followup(v: FollowupView, action: ServerAction<SendFollowup>) -> impl IntoView {
     let lang = use_lang();
-    let to_send = v.to_send();
+    let to_send = v.to_send;
     let preview = v.preview.clone().map(|(name, subject, text)| {
         view! {
             <h3>{format!("{} {name}", lang.t(T::CoordFollowupPreview))}</h3>
