@@ -16,6 +16,7 @@ on_both_databases!(
     answers_are_stored_changed_and_counted,
     wrong_and_expired_links_are_refused,
     purge_and_erasure_remove_the_followup,
+    after_check_in_only_people_who_came_count,
 );
 
 fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -588,5 +589,65 @@ async fn purge_and_erasure_remove_the_followup(db: &TestDb) {
     );
     assert_eq!(count(&s.srv, "SELECT COUNT(*) FROM followup_sent").await, 0);
     assert_eq!(count(&s.srv, "SELECT COUNT(*) FROM registrations").await, 0);
+    s.srv.stop().await;
+}
+
+async fn after_check_in_only_people_who_came_count(db: &TestDb) {
+    let s = seated(db).await;
+    // Anna, Chris and Dina came; Bart (who shares his details) did not.
+    let ids: Vec<(i64, String)> = app::on_db!(&s.srv.state.db, p => {
+        sqlx::query_as("SELECT id, first_name FROM registrations ORDER BY id")
+            .fetch_all(p)
+            .await
+            .expect("ids")
+    });
+    for (id, name) in &ids {
+        if name == "Bart" {
+            continue;
+        }
+        let r = post_as(
+            &s.srv,
+            &s.cookie,
+            "/api/coordinator/checkin/set",
+            &fields(&[
+                ("slug", "netwerk"),
+                ("id", &id.to_string()),
+                ("undo", ""),
+                ("q", ""),
+            ]),
+        )
+        .await;
+        assert!(r.status().as_u16() < 400, "check-in: {}", r.status());
+    }
+    let v = view(&s).await;
+    assert_eq!(
+        (v["seated"].as_i64(), v["to_send"].as_i64()),
+        (Some(3), Some(3))
+    );
+    assert!(send(&s, "yes").await.status().as_u16() < 400);
+    let present = [
+        s.emails[0].clone(),
+        s.emails[2].clone(),
+        s.emails[3].clone(),
+    ];
+    let mails = followups(&s.mail, &present).await;
+    for (i, m) in mails.iter().enumerate() {
+        let t = m[0]["text"].as_str().expect("text");
+        assert!(!t.contains(s.emails[1].as_str()), "Bart was not there: {t}");
+        if i == 0 {
+            // Anna sat with Chris and Dina, who do not share.
+            assert!(t.contains("Niemand aan je tafels"), "{t}");
+        } else {
+            assert!(t.contains(s.emails[0].as_str()), "Anna shares: {t}");
+        }
+    }
+    assert_eq!(
+        count(
+            &s.srv,
+            "SELECT COUNT(*) FROM outbox WHERE kind = 'followup'"
+        )
+        .await,
+        3
+    );
     s.srv.stop().await;
 }
