@@ -91,3 +91,10 @@ impl AppState {
         )
     }
 }
+
+impl AppState {
+    /// The day-of service (check-in codes, walk-in choices, badges and schedules).
+    pub fn dayof(&self) -> crate::dayof::service::DayOf {
+        crate::dayof::service::DayOf::new(self.db.clone(), self.programme())
+    }
+}

@@ -6,7 +6,7 @@
 use crate::config::{Config, SmtpTls};
 use crate::store::outbox::ClaimedMail;
 use lettre::message::header::ContentType;
-use lettre::message::{Attachment, Mailbox, MultiPart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -117,8 +117,27 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|_| MailError::Address(m.recipient.clone()))?;
-        let alternative =
-            MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone());
+        let alternative = match &m.checkin_url {
+            // The HTML with its check-in QR code as an inline image (multipart/related):
+            // shown by clients that strip inline SVG and `data:` images.
+            Some(url) => {
+                let png =
+                    crate::dayof::qr::png(url).map_err(|e| MailError::Build(e.to_string()))?;
+                let ct =
+                    ContentType::parse("image/png").map_err(|e| MailError::Build(e.to_string()))?;
+                MultiPart::alternative()
+                    .singlepart(SinglePart::plain(m.body_text.clone()))
+                    .multipart(
+                        MultiPart::related()
+                            .singlepart(SinglePart::html(m.body_html.clone()))
+                            .singlepart(
+                                Attachment::new_inline(crate::dayof::qr::MAIL_CID.to_string())
+                                    .body(png, ct),
+                            ),
+                    )
+            }
+            None => MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone()),
+        };
         let body = match &m.ics {
             Some(ics) => {
                 let ct = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")

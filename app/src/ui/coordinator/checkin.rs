@@ -1,6 +1,7 @@
 //! `/coordinator/events/:slug/checkin`: the check-in desk. A name search (a plain GET form,
 //! so it works before the wasm and on a slow phone), arrived / expected, and per person a
-//! button to check them in or undo it.
+//! button to check them in or undo it; links to the badges and schedules to print, and the
+//! walk-in form (`walk_in.rs`).
 
 use crate::i18n::T;
 use crate::planner::api::{checkin_path, get_checkin, CheckIn};
@@ -57,6 +58,8 @@ fn DeskBody(v: CheckinView, action: ServerAction<CheckIn>) -> impl IntoView {
                 <strong>{v.arrived}</strong> " / " {v.expected} " " {lang.t(T::CheckinArrived)}
             </p>
             <super::FormError error=super::action_error(action)/>
+            <super::QueryNotice key="walkin" text=T::WalkInDone/>
+            <super::QueryNotice key="over" text=T::WalkInOver/>
             <form method="get" action=path role="search" class="checkin-search">
                 <label for="q">{lang.t(T::CheckinSearch)}</label>
                 <div class="inline-form">
@@ -77,7 +80,13 @@ fn DeskBody(v: CheckinView, action: ServerAction<CheckIn>) -> impl IntoView {
             {(v.matching > shown).then(|| view! {
                 <p class="hint">{format!("{shown} / {} — {}", v.matching, lang.t(T::CheckinNarrow))}</p>
             })}
+            <p class="print-links">
+                <a href=crate::dayof::api::badges_path(&slug)>{lang.t(T::PrintBadgesLink)}</a>
+                " · "
+                <a href=crate::dayof::api::schedules_path(&slug)>{lang.t(T::PrintSchedulesLink)}</a>
+            </p>
         </section>
+        <super::walk_in::WalkInSection slug=slug.clone()/>
     }
 }
 
