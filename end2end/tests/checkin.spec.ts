@@ -56,12 +56,15 @@ test('a scanned QR code checks in; a walk-in is registered; badges print on A6',
   expect(wrong!.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Onbekende QR-code' })).toBeVisible();
 
-  // A walk-in at the desk: a mistake first, then registered, checked in and mailed.
+  // A walk-in at the desk: checked live as typed, refused on the e-mail field when the address
+  // is registered already, then registered, checked in and mailed.
   const desk = new CheckinDesk(page);
   await desk.open(SLUG);
+  await desk.typeEmail('geen-adres');
+  await expect(desk.fieldError('email')).toHaveText(/geen geldig e-mailadres/);
+  await desk.registerWalkIn({ first: 'Wanda', last: 'Binnenloop', email: attendee, organisation: 'Buurtwerk Zuid' });
+  await expect(desk.fieldError('email')).toHaveText(/al ingeschreven/);
   const walkIn = uniqueEmail('walkin');
-  await desk.registerWalkIn({ first: 'Wanda', last: 'Binnenloop', email: 'geen-adres', organisation: 'Buurtwerk Zuid' });
-  await expect(desk.fieldError('email')).not.toBeEmpty();
   await desk.registerWalkIn({ first: 'Wanda', last: 'Binnenloop', email: walkIn, organisation: 'Buurtwerk Zuid' });
   await expect(page.getByText('Ingeschreven en ingecheckt; de bevestigingsmail is onderweg.')).toBeVisible();
   await expect(desk.arrived('Wanda Binnenloop')).toHaveCount(1);
@@ -79,7 +82,7 @@ test('a scanned QR code checks in; a walk-in is registered; badges print on A6',
   const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
   const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBe(n);
-  // A6 is 105 × 148 mm: 297.6 × 419.5 points.
+  // A6 is 105 × 148 mm: 297.6 × 419.5 points (Chromium writes 298.08 × 420).
   const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
   expect(boxes.length).toBeGreaterThan(0);
   for (const [, w, h] of boxes) {

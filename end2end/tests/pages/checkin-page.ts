@@ -60,6 +60,12 @@ export class CheckinDesk {
     await this.page.getByRole('button', { name: 'Inschrijven en inchecken' }).click();
   }
 
+  /** Types an address and leaves the field: the live check (once hydrated) judges it. */
+  async typeEmail(email: string) {
+    await this.field('email').fill(email);
+    await this.field('email').blur();
+  }
+
   fieldError(name: string) {
     return this.page.locator(`.walk-in-form #err-${name}`);
   }

@@ -3,28 +3,20 @@
 //! over capacity (the form and the notice say so), checked in and mailed.
 
 use super::{action_error, FormError};
-use crate::dayof::api::{get_walk_in_setup, WalkIn};
+use crate::dayof::api::WalkIn;
 use crate::dayof::model::WalkInSetup;
 use crate::error::AppError;
 use crate::i18n::T;
 use crate::ui::fields::{FormCtx, RegistrationFields};
-use crate::ui::{use_lang, ErrorCard, Loading};
+use crate::ui::{use_lang, ErrorCard};
 use leptos::prelude::*;
 
+/// The walk-in form, or why its choices could not be read.
 #[component]
-pub fn WalkInSection(slug: String) -> impl IntoView {
-    let key = slug.clone();
-    let setup = Resource::new(move || key.clone(), get_walk_in_setup);
-    let slug = StoredValue::new(slug);
-    view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match setup.await {
-                    Ok(s) => view! { <WalkInForm s slug=slug.get_value()/> }.into_any(),
-                    Err(e) => view! { <ErrorCard error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+pub fn WalkInSection(setup: Result<WalkInSetup, AppError>, slug: String) -> impl IntoView {
+    match setup {
+        Ok(s) => view! { <WalkInForm s slug/> }.into_any(),
+        Err(e) => view! { <ErrorCard error=e/> }.into_any(),
     }
 }
 
