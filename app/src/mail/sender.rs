@@ -159,9 +159,13 @@ impl Mailer {
 
     /// Sends one mail over `session` (opening a connection when it has none).
     pub async fn send(&self, session: &mut Session, m: &ClaimedMail) -> Result<(), MailError> {
-        let msg = self.message(m)?;
+        // An address that does not parse fails for good, relay up or down.
+        m.recipient
+            .parse::<Mailbox>()
+            .map_err(|_| MailError::Address(m.recipient.clone()))?;
         match &*self.transport {
             Transport::Pooled(t) => {
+                let msg = self.message(m)?;
                 t.send(msg).await?;
             }
             Transport::Direct { .. } => {
@@ -174,6 +178,14 @@ impl Mailer {
                         }
                     }
                     _ => self.connect().await?,
+                };
+                // Built once a relay answers: while it is down, retries cost no QR code PNG.
+                let msg = match self.message(m) {
+                    Ok(msg) => msg,
+                    Err(e) => {
+                        session.conn = Some((conn, Instant::now()));
+                        return Err(e);
+                    }
                 };
                 // Any error aborts lettre's connection: only a good one is kept.
                 conn.send(msg.envelope(), &msg.formatted()).await?;
