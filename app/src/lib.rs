@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod dayof;
 pub mod domain;
 pub mod error;
 pub mod event;

@@ -100,4 +100,9 @@ impl AppState {
             self.config.privacy_purge_days_after_event,
         )
     }
+
+    /// The day-of service (check-in codes, walk-in choices, badges and schedules).
+    pub fn dayof(&self) -> crate::dayof::service::DayOf {
+        crate::dayof::service::DayOf::new(self.db.clone(), self.programme())
+    }
 }

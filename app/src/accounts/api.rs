@@ -71,11 +71,27 @@ async fn request_lang() -> crate::i18n::Lang {
         .unwrap_or_default()
 }
 
-/// Public. Signs in: a new session id, then the dashboard.
+/// Where a login returns: `next` when it is a coordinator page of this site (the page that
+/// sent the browser to the login, e.g. a scanned check-in code), else the dashboard.
+pub fn login_target(next: &str) -> &str {
+    let safe = next.starts_with("/coordinator/")
+        && !next.contains("//")
+        && !next.contains('\\')
+        && !next.starts_with("/coordinator/login")
+        && next.chars().all(|c| c.is_ascii_graphic());
+    if safe {
+        next
+    } else {
+        "/coordinator"
+    }
+}
+
+/// Public. Signs in: a new session id, then `next` (see [`login_target`]) or the dashboard.
 #[server(prefix = "/api", endpoint = "coordinator/login")]
 pub async fn login(
     #[server(default)] email: String,
     #[server(default)] password: String,
+    #[server(default)] next: String,
 ) -> Result<(), AppError> {
     // Public: anyone may try; limited per client address (router) and per account (service).
     let state = crate::state::app_state()?;
@@ -89,7 +105,7 @@ pub async fn login(
         .insert(SESSION_KEY, who.id)
         .await
         .map_err(crate::error::internal("session write"))?;
-    leptos_axum::redirect("/coordinator");
+    leptos_axum::redirect(login_target(&next));
     Ok(())
 }
 

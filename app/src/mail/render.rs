@@ -91,6 +91,16 @@ struct Fields<'a> {
     agenda: &'a [AgendaLine],
     agenda_title: &'a str,
     agenda_url: &'a str,
+    /// The check-in QR code block: the image's Content-ID and the texts (people with a seat).
+    qr: Option<QrBlock<'a>>,
+}
+
+/// The check-in QR code in a mail: an inline image (`cid:`) in the HTML, a sentence in both.
+struct QrBlock<'a> {
+    cid: &'a str,
+    alt: &'a str,
+    html: &'a str,
+    text: &'a str,
 }
 
 #[derive(Template)]
@@ -164,6 +174,20 @@ pub fn render_with_agenda(
     agenda: &[AgendaLine],
     message_id: String,
 ) -> NewMail {
+    render_full(kind, event, to, agenda, false, message_id)
+}
+
+/// [`render_with_agenda`]; with `checkin_qr` (a mail for a seat), the HTML shows the
+/// check-in QR code as the inline image [`crate::dayof::qr::MAIL_CID`] (the sender attaches
+/// it) and both versions say to show it at the desk.
+pub fn render_full(
+    kind: MailKind,
+    event: &EventView,
+    to: &MailTo<'_>,
+    agenda: &[AgendaLine],
+    checkin_qr: bool,
+    message_id: String,
+) -> NewMail {
     let lang = to.lang;
     let t = |k: T| lang.t(k);
     let when = format_span(lang, event.starts_at, event.ends_at);
@@ -206,6 +230,12 @@ pub fn render_with_agenda(
         agenda: if calendar { agenda } else { &[] },
         agenda_title: t(T::MailAgenda),
         agenda_url: &agenda_url,
+        qr: (checkin_qr && calendar).then(|| QrBlock {
+            cid: crate::dayof::qr::MAIL_CID,
+            alt: t(T::QrAlt),
+            html: t(T::MailQrHtml),
+            text: t(T::MailQrText),
+        }),
     };
     // Rendering only fails when a value's Display fails; ours are plain strings.
     let (body_text, body_html) = if cancelled {

@@ -6,7 +6,7 @@
 use crate::config::{Config, SmtpTls};
 use crate::store::outbox::ClaimedMail;
 use lettre::message::header::ContentType;
-use lettre::message::{Attachment, Mailbox, MultiPart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -117,8 +117,27 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|_| MailError::Address(m.recipient.clone()))?;
-        let alternative =
-            MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone());
+        let alternative = match &m.checkin_url {
+            // The HTML with its check-in QR code as an inline image (multipart/related):
+            // shown by clients that strip inline SVG and `data:` images.
+            Some(url) => {
+                let png =
+                    crate::dayof::qr::png(url).map_err(|e| MailError::Build(e.to_string()))?;
+                let ct =
+                    ContentType::parse("image/png").map_err(|e| MailError::Build(e.to_string()))?;
+                MultiPart::alternative()
+                    .singlepart(SinglePart::plain(m.body_text.clone()))
+                    .multipart(
+                        MultiPart::related()
+                            .singlepart(SinglePart::html(m.body_html.clone()))
+                            .singlepart(
+                                Attachment::new_inline(crate::dayof::qr::MAIL_CID.to_string())
+                                    .body(png, ct),
+                            ),
+                    )
+            }
+            None => MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone()),
+        };
         let body = match &m.ics {
             Some(ics) => {
                 let ct = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
@@ -140,9 +159,13 @@ impl Mailer {
 
     /// Sends one mail over `session` (opening a connection when it has none).
     pub async fn send(&self, session: &mut Session, m: &ClaimedMail) -> Result<(), MailError> {
-        let msg = self.message(m)?;
+        // An address that does not parse fails for good, relay up or down.
+        m.recipient
+            .parse::<Mailbox>()
+            .map_err(|_| MailError::Address(m.recipient.clone()))?;
         match &*self.transport {
             Transport::Pooled(t) => {
+                let msg = self.message(m)?;
                 t.send(msg).await?;
             }
             Transport::Direct { .. } => {
@@ -155,6 +178,14 @@ impl Mailer {
                         }
                     }
                     _ => self.connect().await?,
+                };
+                // Built once a relay answers: while it is down, retries cost no QR code PNG.
+                let msg = match self.message(m) {
+                    Ok(msg) => msg,
+                    Err(e) => {
+                        session.conn = Some((conn, Instant::now()));
+                        return Err(e);
+                    }
                 };
                 // Any error aborts lettre's connection: only a good one is kept.
                 conn.send(msg.envelope(), &msg.formatted()).await?;

@@ -22,6 +22,8 @@ pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod views;
+#[cfg(feature = "ssr")]
+pub mod walk_in;
 
 pub use crate::domain::*;
 pub use crate::domain::{fields, form, status, table};

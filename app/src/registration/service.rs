@@ -9,7 +9,7 @@ use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::{Lang, T};
-use crate::mail::{render, render_with_agenda, MailKind, MailTo};
+use crate::mail::{render, MailKind, MailTo};
 use crate::store::events::{self, StoredEvent};
 use crate::store::registrations::{self, StoredRegistration};
 use crate::store::{outbox, Db, StoreError, Tx};
@@ -118,9 +118,26 @@ impl Registrations {
         } else {
             Vec::new()
         };
-        let mut mail = render_with_agenda(m.kind, event, &to, &agenda, message_id);
+        // People with a seat get the QR code to show at the desk (check-in code of this link).
+        let checkin_url = m.kind.has_calendar().then(|| {
+            let code = crate::dayof::code::checkin_code(&hash_token(token));
+            crate::dayof::code::checkin_url(&self.base_url, &event.slug, &code)
+        });
+        let mut mail = crate::mail::render::render_full(
+            m.kind,
+            event,
+            &to,
+            &agenda,
+            checkin_url.is_some(),
+            message_id,
+        );
         mail.registration_id = Some(m.reg_id);
-        outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
+        let id = outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
+        if let Some(url) = checkin_url {
+            crate::store::dayof::set_mail_checkin_url(tx, id, &url)
+                .await
+                .map_err(db_err)?;
+        }
         Ok(())
     }
 
@@ -268,7 +285,14 @@ impl Registrations {
             .into_iter()
             .filter_map(|(round, table)| Some((u32::try_from(round).ok()?, table)))
             .collect();
+        // The desk's QR code, drawn here (the browser gets the SVG, never a QR library).
+        let checkin_qr = if reg.status == Status::Confirmed {
+            self.checkin_qr(token, &event.view.slug).await
+        } else {
+            None
+        };
         Ok(ManageView {
+            checkin_qr,
             status: reg.status,
             email: reg.email.clone(),
             form: reg.form.clone(),
@@ -445,5 +469,25 @@ impl Registrations {
             email: &next.email,
         };
         self.send_link(tx, &event.view, mail, now).await
+    }
+}
+
+impl Registrations {
+    /// The check-in QR code of personal link `token` (an SVG), when the link has a code.
+    async fn checkin_qr(&self, token: &str, slug: &str) -> Option<String> {
+        let token_hash = hash_token(token);
+        match crate::store::dayof::link_has_checkin(&self.db, &token_hash).await {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(e) => {
+                tracing::error!("check-in code: {e}");
+                return None;
+            }
+        }
+        let code = crate::dayof::code::checkin_code(&token_hash);
+        let url = crate::dayof::code::checkin_url(&self.base_url, slug, &code);
+        crate::dayof::qr::svg(&url)
+            .map_err(|e| tracing::error!("check-in QR code: {e}"))
+            .ok()
     }
 }

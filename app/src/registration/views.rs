@@ -42,6 +42,10 @@ pub struct ManageView {
     /// published a plan; empty before.
     #[serde(default)]
     pub tables: Vec<(u32, String)>,
+    /// The check-in QR code to show at the desk (an SVG drawn on the server), for a
+    /// confirmed registration.
+    #[serde(default)]
+    pub checkin_qr: Option<String>,
 }
 
 /// One page of the table.

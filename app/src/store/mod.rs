@@ -3,6 +3,7 @@
 //! Opens (creating the SQLite file), configures WAL + busy timeout, and migrates.
 
 pub mod accounts;
+pub mod dayof;
 pub mod events;
 pub mod followup;
 pub mod outbox;
@@ -109,6 +110,8 @@ impl Db {
             sqlx::migrate!("../migrations/postgres").run(&pool).await?;
             Db::Postgres(pool)
         };
+        // Links made before check-in codes existed get theirs (a no-op afterwards).
+        dayof::backfill_checkin_hashes(&db, crate::dayof::code::checkin_hash_for_link).await?;
         Ok(db)
     }
 

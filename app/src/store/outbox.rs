@@ -33,6 +33,9 @@ pub struct ClaimedMail {
     pub attempts: i64,
     /// The lease this claim holds; results are recorded only while it still matches.
     pub lease_token: String,
+    /// The check-in URL the mail's QR code shows (sent as an inline PNG), if any.
+    #[sqlx(default)]
+    pub checkin_url: Option<String>,
 }
 
 /// One outbox row as an operator (or a test) sees it.
@@ -77,7 +80,7 @@ macro_rules! claim_sql {
                          AND (locked_until IS NULL OR locked_until < $2) ORDER BY id LIMIT 1",
             $lock,
             ") AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2) \
-             RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts, lease_token"
+             RETURNING id, recipient, subject, body_text, body_html, ics, message_id, attempts, lease_token, checkin_url"
         )
     };
 }

@@ -274,10 +274,12 @@ pub async fn add_link(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     on_tx!(tx, c => {
-        sqlx::query("INSERT INTO manage_tokens (token_hash, registration_id, created_at) VALUES ($1, $2, $3)")
+        // Every link carries its check-in code's hash (the QR code at the desk).
+        sqlx::query("INSERT INTO manage_tokens (token_hash, registration_id, created_at, checkin_hash) VALUES ($1, $2, $3, $4)")
             .bind(token_hash)
             .bind(id)
             .bind(now)
+            .bind(crate::dayof::code::checkin_hash_for_link(token_hash))
             .execute(&mut *c)
             .await?;
         sqlx::query("UPDATE registrations SET link_sent_at = $1 WHERE id = $2")

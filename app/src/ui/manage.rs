@@ -137,6 +137,7 @@ fn Manage(
     let event = view.event.clone();
     let topics = view.event.topics.clone();
     let tables = view.tables.clone();
+    let checkin_qr = view.checkin_qr.clone();
     let slug = StoredValue::new(event.slug.clone());
     let page_title = {
         let event_title = event.title_in(lang).text.to_string();
@@ -183,6 +184,14 @@ fn Manage(
                         </ul>
                     </section>
                 })}
+            // The desk's QR code: an SVG drawn on the server (no QR code in the bundle).
+            {checkin_qr.clone().map(|svg| view! {
+                <section class="card qr-card" aria-labelledby="qr-title">
+                    <h2 id="qr-title">{lang.t(T::ManageQrTitle)}</h2>
+                    <p>{lang.t(T::ManageQrHint)}</p>
+                    <div class="qr-box" role="img" aria-label=lang.t(T::QrAlt) inner_html=svg></div>
+                </section>
+            })}
             {agenda.clone().filter(|a| !a.sessions.is_empty()).map(|a| view! {
                 <section class="card agenda-card" aria-labelledby="agenda-title">
                     <h2 id="agenda-title">{lang.t(T::AgendaYourProgramme)}</h2>

@@ -132,6 +132,9 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/events/:slug/planner") view=coordinator::PlannerPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/planner/cards") view=coordinator::TableCardsPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/checkin") view=coordinator::CheckinPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/checkin/:code") view=coordinator::ScanPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/badges") view=coordinator::BadgesPage ssr=SsrMode::Async/>
+            <Route path=path!("/coordinator/events/:slug/schedules") view=coordinator::SchedulesPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/programme") view=coordinator::ProgrammeEditorPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug/followup") view=coordinator::FollowupPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/events/:slug") view=coordinator::EventOverviewPage ssr=SsrMode::Async/>

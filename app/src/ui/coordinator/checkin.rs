@@ -1,7 +1,11 @@
 //! `/coordinator/events/:slug/checkin`: the check-in desk. A name search (a plain GET form,
 //! so it works before the wasm and on a slow phone), arrived / expected, and per person a
-//! button to check them in or undo it.
+//! button to check them in or undo it; links to the badges and schedules to print, and the
+//! walk-in form (`walk_in.rs`).
 
+use crate::dayof::api::get_walk_in_setup;
+use crate::dayof::model::WalkInSetup;
+use crate::error::AppError;
 use crate::i18n::T;
 use crate::planner::api::{checkin_path, get_checkin, CheckIn};
 use crate::planner::model::{Arrival, CheckinView};
@@ -28,16 +32,21 @@ fn Desk() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let q = move || query.read().get("q").unwrap_or_default();
     let action = ServerAction::<CheckIn>::new();
+    // The desk and the walk-in form's choices in one resource (one Suspense to hydrate).
     let view = Resource::new(
         move || (slug(), q(), action.version().get()),
-        |(slug, q, _)| get_checkin(slug, q),
+        |(slug, q, _)| async move {
+            let desk = get_checkin(slug.clone(), q).await;
+            let walk_in = get_walk_in_setup(slug).await;
+            (desk, walk_in)
+        },
     );
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match view.await {
-                    Ok(v) => view! { <DeskBody v action/> }.into_any(),
-                    Err(e) => view! { <ErrorCard error=e/> }.into_any(),
+                    (Ok(v), walk_in) => view! { <DeskBody v action walk_in/> }.into_any(),
+                    (Err(e), _) => view! { <ErrorCard error=e/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -45,7 +54,11 @@ fn Desk() -> impl IntoView {
 }
 
 #[component]
-fn DeskBody(v: CheckinView, action: ServerAction<CheckIn>) -> impl IntoView {
+fn DeskBody(
+    v: CheckinView,
+    action: ServerAction<CheckIn>,
+    walk_in: Result<WalkInSetup, AppError>,
+) -> impl IntoView {
     let lang = use_lang();
     let path = checkin_path(&v.slug);
     let slug = v.slug.clone();
@@ -57,6 +70,8 @@ fn DeskBody(v: CheckinView, action: ServerAction<CheckIn>) -> impl IntoView {
                 <strong>{v.arrived}</strong> " / " {v.expected} " " {lang.t(T::CheckinArrived)}
             </p>
             <super::FormError error=super::action_error(action)/>
+            <super::QueryNotice key="walkin" text=T::WalkInDone/>
+            <super::QueryNotice key="over" text=T::WalkInOver/>
             <form method="get" action=path role="search" class="checkin-search">
                 <label for="q">{lang.t(T::CheckinSearch)}</label>
                 <div class="inline-form">
@@ -77,7 +92,13 @@ fn DeskBody(v: CheckinView, action: ServerAction<CheckIn>) -> impl IntoView {
             {(v.matching > shown).then(|| view! {
                 <p class="hint">{format!("{shown} / {} — {}", v.matching, lang.t(T::CheckinNarrow))}</p>
             })}
+            <p class="print-links">
+                <a href=crate::dayof::api::badges_path(&slug)>{lang.t(T::PrintBadgesLink)}</a>
+                " · "
+                <a href=crate::dayof::api::schedules_path(&slug)>{lang.t(T::PrintSchedulesLink)}</a>
+            </p>
         </section>
+        <super::walk_in::WalkInSection setup=walk_in slug=slug.clone()/>
     }
 }
 

@@ -37,7 +37,22 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                     }
                         .into_any(),
                     Err(AppError::Unauthorized) => {
-                        view! { <Redirect path="/coordinator/login"/> }.into_any()
+                        // Back to this page after the login (a scanned QR code, a bookmark).
+                        let here = leptos_router::hooks::use_location();
+                        let search = here.search.get_untracked();
+                        let search = search.trim_start_matches('?');
+                        let pathname = here.pathname.get_untracked();
+                        let next = if search.is_empty() {
+                            pathname
+                        } else {
+                            format!("{pathname}?{search}")
+                        };
+                        let path = if next.starts_with("/coordinator/") {
+                            format!("/coordinator/login?next={}", encode_component(&next))
+                        } else {
+                            "/coordinator/login".to_string()
+                        };
+                        view! { <Redirect path/> }.into_any()
                     }
                     Err(e) => view! { <ErrorCard error=e/> }.into_any(),
                 }
@@ -103,4 +118,16 @@ fn EventTable() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// `s` percent-encoded for a query-string value (everything but unreserved characters).
+fn encode_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

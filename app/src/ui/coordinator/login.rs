@@ -1,5 +1,5 @@
 //! `/coordinator/login`: e-mail and password; on success the server function sends the
-//! browser to the dashboard.
+//! browser to the page that asked for the login (`?next=`, a coordinator page) or the dashboard.
 
 use super::{action_error, FormError, QueryNotice};
 use crate::accounts::api::Login;
@@ -12,6 +12,10 @@ use leptos_meta::Title;
 pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<Login>::new();
+    // The page that sent the browser here (e.g. a scanned check-in code): back there after.
+    let next = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .unwrap_or_default();
     view! {
         <Title text=lang.t(T::CoordLoginTitle)/>
         <section class="card form-card coordinator">
@@ -19,6 +23,7 @@ pub fn LoginPage() -> impl IntoView {
             <QueryNotice key="password_set" text=T::CoordPasswordSet/>
             <FormError error=action_error(action)/>
             <ActionForm action>
+                <input type="hidden" name="next" value=next/>
                 <label for="email">{lang.t(T::CoordEmail)}</label>
                 <input id="email" name="email" type="email" autocomplete="username" required/>
                 <label for="password">{lang.t(T::CoordPassword)}</label>

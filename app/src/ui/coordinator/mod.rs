@@ -19,11 +19,14 @@ mod import;
 mod login;
 mod mail_status;
 mod planner;
+mod print;
 mod programme;
 mod registration_edit;
 mod registrations;
+mod scan;
 mod set_password;
 mod table_cards;
+mod walk_in;
 
 pub use change_password::ChangePasswordPage;
 pub use checkin::CheckinPage;
@@ -36,9 +39,11 @@ pub use forgot::ForgotPasswordPage;
 pub use login::LoginPage;
 pub use mail_status::MailStatusPage;
 pub use planner::PlannerPage;
+pub use print::{BadgesPage, SchedulesPage};
 pub use programme::ProgrammeEditorPage;
 pub use registration_edit::RegistrationEditPage;
 pub use registrations::RegistrationsPage;
+pub use scan::ScanPage;
 pub use set_password::SetPasswordPage;
 pub use table_cards::TableCardsPage;
 
