@@ -90,6 +90,9 @@ pub enum AppError {
     /// The planner refused what was asked, for the reason the message names.
     #[error("planner refused")]
     Planner(T),
+    /// The planner's table editor has invalid fields (each with its message).
+    #[error("invalid table")]
+    TableInvalid(crate::planner::model::TableErrors),
 }
 
 impl AppError {
@@ -126,6 +129,7 @@ impl AppError {
             AppError::BulkMailInvalid(_) => T::CoordBulkErrInvalid,
             AppError::RegistrationInvalid(_) => T::FixErrors,
             AppError::SelectionChanged => T::CoordBulkErrChanged,
+            AppError::TableInvalid(_) => T::FixErrors,
         }
     }
 
@@ -153,7 +157,8 @@ impl AppError {
             | AppError::ConfirmationNeeded
             | AppError::ImportEmpty
             | AppError::BulkMailInvalid(_)
-            | AppError::RegistrationInvalid(_) => 422,
+            | AppError::RegistrationInvalid(_)
+            | AppError::TableInvalid(_) => 422,
             AppError::SelectionChanged => 409,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).
