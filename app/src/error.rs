@@ -90,7 +90,9 @@ pub enum AppError {
     /// The planner refused what was asked, for the reason the message names.
     #[error("planner refused")]
     Planner(T),
-    /// The planner's table editor has invalid fields (each with its message).
+    /// The planner's table editor has invalid fields (each with its message). Coordinator
+    /// builds only (the attendee bundle has no planner).
+    #[cfg(feature = "coordinator")]
     #[error("invalid table")]
     TableInvalid(crate::planner::model::TableErrors),
 }
@@ -129,6 +131,7 @@ impl AppError {
             AppError::BulkMailInvalid(_) => T::CoordBulkErrInvalid,
             AppError::RegistrationInvalid(_) => T::FixErrors,
             AppError::SelectionChanged => T::CoordBulkErrChanged,
+            #[cfg(feature = "coordinator")]
             AppError::TableInvalid(_) => T::FixErrors,
         }
     }
@@ -157,8 +160,9 @@ impl AppError {
             | AppError::ConfirmationNeeded
             | AppError::ImportEmpty
             | AppError::BulkMailInvalid(_)
-            | AppError::RegistrationInvalid(_)
-            | AppError::TableInvalid(_) => 422,
+            | AppError::RegistrationInvalid(_) => 422,
+            #[cfg(feature = "coordinator")]
+            AppError::TableInvalid(_) => 422,
             AppError::SelectionChanged => 409,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).

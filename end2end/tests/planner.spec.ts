@@ -136,18 +136,18 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
     if (await planner.table(2, name).locator('.seat-name', { hasText: mover }).count()) source = name;
   }
   expect(source, `${mover} is seated in round 2`).not.toBe('');
-  let target = '';
+  let dropOn = '';
   for (const name of names) {
     const [n, cap] = await planner.occupancy(2, name);
-    if (n < cap && name !== source) { target = name; break; }
+    if (n < cap && name !== source) { dropOn = name; break; }
   }
-  expect(target, 'another table with a free seat in round 2').not.toBe('');
-  const [before] = await planner.occupancy(2, target);
+  expect(dropOn, 'another table with a free seat in round 2').not.toBe('');
+  const [before] = await planner.occupancy(2, dropOn);
   const [sourceBefore] = await planner.occupancy(2, source);
-  await planner.dragToTable(2, mover, target);
-  await expect(page.getByText(`Verplaatst: ${mover} zit nu aan tafel ${target} in ronde 2.`)).toBeVisible();
-  await expect(planner.table(2, target)).toContainText(mover);
+  await planner.dragToTable(2, mover, dropOn);
+  await expect(page.getByText(`Verplaatst: ${mover} zit nu aan tafel ${dropOn} in ronde 2.`)).toBeVisible();
+  await expect(planner.table(2, dropOn)).toContainText(mover);
   await expect(planner.table(2, source)).not.toContainText(mover);
-  await expect(planner.table(2, target).locator('figcaption .hint')).toContainText(`${before + 1}/`);
+  await expect(planner.table(2, dropOn).locator('figcaption .hint')).toContainText(`${before + 1}/`);
   await expect(planner.table(2, source).locator('figcaption .hint')).toContainText(`${sourceBefore - 1}/`);
 });
