@@ -1351,6 +1351,26 @@ async fn hosts_stay_at_their_table_and_people_left_out_are_not_seated(db: &TestD
         &["PlanErrEditHost"],
     )
     .await;
+    // the day-of re-plan keeps the host at their table in the remaining rounds too
+    let r = post_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/planner/replan",
+        &fields(&[("slug", "netwerk"), ("held", "1")]),
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let v = planner(&srv, &cookie, "netwerk").await;
+    let seats = seating(&v);
+    for r in 0..3 {
+        assert_eq!(
+            table_of(&seats, r, host),
+            2,
+            "after the re-plan, round {}",
+            r + 1
+        );
+        assert!(seats[r].iter().all(|t| !t.contains(&out)));
+    }
     // leaving someone out after planning takes them out of every round at once
     let later = seats[0][1][0];
     assert_ne!(later, host);
