@@ -93,6 +93,11 @@ pub enum AppError {
     /// The follow-up refused what was asked, for the reason the message names.
     #[error("follow-up refused")]
     Followup(T),
+    /// The planner's table editor has invalid fields (each with its message). Coordinator
+    /// builds only (the attendee bundle has no planner).
+    #[cfg(feature = "coordinator")]
+    #[error("invalid table")]
+    TableInvalid(crate::planner::model::TableErrors),
 }
 
 impl AppError {
@@ -129,6 +134,8 @@ impl AppError {
             AppError::BulkMailInvalid(_) => T::CoordBulkErrInvalid,
             AppError::RegistrationInvalid(_) => T::FixErrors,
             AppError::SelectionChanged => T::CoordBulkErrChanged,
+            #[cfg(feature = "coordinator")]
+            AppError::TableInvalid(_) => T::FixErrors,
         }
     }
 
@@ -157,6 +164,8 @@ impl AppError {
             | AppError::ImportEmpty
             | AppError::BulkMailInvalid(_)
             | AppError::RegistrationInvalid(_) => 422,
+            #[cfg(feature = "coordinator")]
+            AppError::TableInvalid(_) => 422,
             AppError::SelectionChanged => 409,
             AppError::Internal => 500,
             // Only made in the browser (the server could not be reached).

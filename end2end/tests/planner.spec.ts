@@ -3,8 +3,10 @@
 // with its quality), publishes, prints the table cards (four to an A4 page, as a PDF), checks her in at the desk by name with
 // the keyboard, and an
 // attendee finds their table per round in the mail and on their page. Then the coordinator
-// selects her seat with the keyboard and moves her to another table by hand. The planner
-// page is checked with axe-core, also with a selection.
+// selects her seat with the keyboard and moves her to another table by hand, makes her the
+// host of table 3 with a theme (planning again seats her there in every round, the chart
+// marks her and shows the theme), and drags someone with the mouse onto a table with a free
+// seat. The planner page is checked with axe-core, also with a selection.
 import { test, expect } from '@playwright/test';
 import { addCoordinator } from './pages/coordinator-cli';
 import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
@@ -26,6 +28,16 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   });
   expect(r.status()).toBe(303);
   const link = manageLink(await waitForMail(attendee));
+  // Someone to drag around later (a name no other spec uses).
+  const mover = 'Ruben Sleeuwaert';
+  const r2 = await page.request.post(`${DEMO}/register`, {
+    form: {
+      first_name: 'Ruben', last_name: 'Sleeuwaert', email: uniqueEmail('dragged'), organisation: 'Sleepwerk Genk',
+      org_type: 'company', sector: 'logistiek', phone: '', offers: 'personeel', needs: 'werkopdrachten', consent: 'yes',
+    },
+    maxRedirects: 0,
+  });
+  expect(r2.status()).toBe(303);
 
   const coordinator = uniqueEmail('planner');
   const password = 'Tafel-ronde-e2e-2026';
@@ -103,4 +115,39 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   // still selected, now at her new table, and her seat has the keyboard focus again
   await expect(planner.selection().locator('.selection-who')).toContainText(`tafel ${to}`);
   await expect(planner.table(1, to).locator('a.seat-link[aria-current="true"]')).toBeFocused();
+
+  // Tables one by one: she hosts table 3, which gets a theme; planning again seats her there
+  // in every round, marked as host, and the chart shows the theme.
+  await planner.editTable('3', { host: 'Sofie Vanhees — Kringloopcentrum Pelt', theme: 'Circulaire economie' });
+  await expect(page.locator('.plan-table-list tr', { hasText: 'Circulaire economie' })).toContainText('Sofie Vanhees');
+  await planner.plan();
+  for (const round of [1, 2]) {
+    await expect(planner.table(round, '3').locator('.seat', { hasText: 'Sofie Vanhees' }).locator('.seat-host')).toHaveText('host');
+    await expect(planner.table(round, '3').locator('.table-theme')).toHaveText('Thema: Circulaire economie');
+  }
+  await expect(page.locator('.seat-host')).toHaveCount(2);
+  await expectNoSeriousAxeViolations(page, 'the planner with a host and a theme');
+
+  // Drag and drop: someone in round 2 dragged with the mouse onto another table with a free
+  // seat moves there, through the same server function; the chart and its figures follow.
+  const names = await planner.tableNames(2);
+  let source = '';
+  for (const name of names) {
+    if (await planner.table(2, name).locator('.seat-name', { hasText: mover }).count()) source = name;
+  }
+  expect(source, `${mover} is seated in round 2`).not.toBe('');
+  let dropOn = '';
+  for (const name of names) {
+    const [n, cap] = await planner.occupancy(2, name);
+    if (n < cap && name !== source) { dropOn = name; break; }
+  }
+  expect(dropOn, 'another table with a free seat in round 2').not.toBe('');
+  const [before] = await planner.occupancy(2, dropOn);
+  const [sourceBefore] = await planner.occupancy(2, source);
+  await planner.dragToTable(2, mover, dropOn);
+  await expect(page.getByText(`Verplaatst: ${mover} zit nu aan tafel ${dropOn} in ronde 2.`)).toBeVisible();
+  await expect(planner.table(2, dropOn)).toContainText(mover);
+  await expect(planner.table(2, source)).not.toContainText(mover);
+  await expect(planner.table(2, dropOn).locator('figcaption .hint')).toContainText(`${before + 1}/`);
+  await expect(planner.table(2, source).locator('figcaption .hint')).toContainText(`${sourceBefore - 1}/`);
 });

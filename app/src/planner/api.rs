@@ -2,10 +2,13 @@
 //! coordinators and starts with [`require_coordinator`]; the form-backed ones take
 //! URL-encoded bodies with every argument defaulted (an `ActionForm` before the wasm has
 //! loaded is a plain post), so a caller without a session meets the check first.
+// `save_table` takes one argument per form field (ActionForm posts them flat); the
+// server-function macro also generates the browser's copy, where a fn-level allow is lost.
+#![allow(clippy::too_many_arguments)]
 
-#[cfg(feature = "ssr")]
-use super::model::TableSetup;
 use super::model::{CheckinView, PlannerView};
+#[cfg(feature = "ssr")]
+use super::model::{TableInput, TableSetup};
 #[cfg(feature = "ssr")]
 use crate::accounts::api::require_coordinator;
 use crate::error::AppError;
@@ -45,6 +48,72 @@ pub async fn setup_tables(
         TableSetup::parse(&tables, &size, &rounds).map_err(|(_, t)| AppError::Planner(t))?;
     service()?.setup(&slug, setup, !confirm.is_empty()).await?;
     leptos_axum::redirect(&format!("{}?setup=1", planner_path(&slug)));
+    Ok(())
+}
+
+/// Coordinator. Saves table `table` (its id; empty adds a table) of event `slug` from the
+/// table editor: `name` (a number or a name, free at this event), `capacity`, `min_size`
+/// (empty: none), `host` (a confirmed registration id taking part, hosting no other table;
+/// empty: none) and `theme`. Wrong fields are refused together with
+/// [`AppError::TableInvalid`]. A new table or another name, size or minimum discards the
+/// plan: then `confirm` must be set when there is one, else [`AppError::ConfirmationNeeded`].
+#[server(prefix = "/api", endpoint = "coordinator/planner/table")]
+pub async fn save_table(
+    #[server(default)] slug: String,
+    #[server(default)] table: String,
+    #[server(default)] name: String,
+    #[server(default)] capacity: String,
+    #[server(default)] min_size: String,
+    #[server(default)] host: String,
+    #[server(default)] theme: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    let table = match table.trim() {
+        "" => None,
+        raw => Some(
+            raw.parse::<i64>()
+                .map_err(|_| AppError::Planner(crate::i18n::T::PlanErrEditTable))?,
+        ),
+    };
+    let input = TableInput::parse(&name, &capacity, &min_size, &host, &theme);
+    service()?
+        .save_table(&slug, table, input, !confirm.is_empty())
+        .await?;
+    leptos_axum::redirect(&format!("{}?table_saved=1", planner_path(&slug)));
+    Ok(())
+}
+
+/// Coordinator. Removes table `table` (its id) of event `slug`. That discards the plan: when
+/// there is one, `confirm` must be set, else [`AppError::ConfirmationNeeded`].
+#[server(prefix = "/api", endpoint = "coordinator/planner/table/remove")]
+pub async fn remove_table(
+    #[server(default)] slug: String,
+    #[server(default)] table: i64,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    service()?
+        .remove_table(&slug, table, !confirm.is_empty())
+        .await?;
+    leptos_axum::redirect(&format!("{}?table_removed=1", planner_path(&slug)));
+    Ok(())
+}
+
+/// Coordinator. Leaves confirmed registration `person` of event `slug` out of the
+/// networking tables (`out` set: out of the plan in every round) or takes them back in
+/// (`out` empty: seated from the next plan). A table's host cannot be left out.
+#[server(prefix = "/api", endpoint = "coordinator/planner/at-tables")]
+pub async fn set_at_tables(
+    #[server(default)] slug: String,
+    #[server(default)] person: i64,
+    #[server(default)] out: String,
+) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    let out = !out.is_empty();
+    service()?.set_at_tables(&slug, person, !out).await?;
+    let done = if out { "left_out" } else { "back_in" };
+    leptos_axum::redirect(&format!("{}?{done}={person}", planner_path(&slug)));
     Ok(())
 }
 

@@ -60,8 +60,135 @@ impl TableSetup {
 /// One table of an event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannerTable {
+    pub id: i64,
     pub name: String,
     pub capacity: u32,
+    /// Fewest people at the table in a round (0: no minimum).
+    pub min_size: u32,
+    /// The host: a confirmed registration seated here in every round.
+    pub host: Option<PersonRef>,
+    /// Shown in the chart and on the table cards ("" for none).
+    pub theme: String,
+}
+
+/// A confirmed person, as the table editor and the "not at the tables" list name them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+}
+
+impl PersonRef {
+    /// "Name — organisation", as a choice in a list.
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.name, self.organisation)
+    }
+}
+
+/// Longest table name (a number or a name).
+pub const MAX_TABLE_NAME: usize = 40;
+/// Longest theme.
+pub const MAX_THEME: usize = 80;
+
+/// A field of the table editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableField {
+    Name,
+    Capacity,
+    MinSize,
+    Host,
+    Theme,
+}
+
+/// The table editor's errors, each with its field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableErrors(pub Vec<(TableField, T)>);
+
+impl TableErrors {
+    pub fn get(&self, field: TableField) -> Option<T> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, t)| *t)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Adds `t` for `field` unless that field has a message already.
+    pub fn add(&mut self, field: TableField, t: T) {
+        if self.get(field).is_none() {
+            self.0.push((field, t));
+        }
+    }
+}
+
+/// One table as typed in the editor, each field checked on its own (that the name is free
+/// and the host a confirmed person of the event is the service's to check).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableInput {
+    pub name: String,
+    pub capacity: u32,
+    pub min_size: u32,
+    pub host: Option<i64>,
+    pub theme: String,
+}
+
+impl TableInput {
+    /// Reads the editor's fields; every wrong one is named with its message.
+    pub fn parse(
+        name: &str,
+        capacity: &str,
+        min_size: &str,
+        host: &str,
+        theme: &str,
+    ) -> Result<TableInput, TableErrors> {
+        let mut e = TableErrors::default();
+        let text_ok =
+            |s: &str, max: usize| s.chars().count() <= max && !s.chars().any(char::is_control);
+        let name = name.trim().to_string();
+        if name.is_empty() || !text_ok(&name, MAX_TABLE_NAME) {
+            e.add(TableField::Name, T::PlanErrTableName);
+        }
+        let capacity = capacity
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (2..=MAX_TABLE_SIZE).contains(n));
+        if capacity.is_none() {
+            e.add(TableField::Capacity, T::PlanErrSize);
+        }
+        let min_size = match min_size.trim() {
+            "" => Some(0),
+            raw => raw.parse::<u32>().ok().filter(|n| *n <= MAX_TABLE_SIZE),
+        };
+        match (min_size, capacity) {
+            (None, _) => e.add(TableField::MinSize, T::PlanErrMinSize),
+            (Some(m), Some(c)) if m > c => e.add(TableField::MinSize, T::PlanErrMinAboveCapacity),
+            _ => {}
+        }
+        let host = match host.trim() {
+            "" => None,
+            raw => match raw.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    e.add(TableField::Host, T::PlanErrHost);
+                    None
+                }
+            },
+        };
+        let theme = theme.trim().to_string();
+        if !text_ok(&theme, MAX_THEME) {
+            e.add(TableField::Theme, T::PlanErrTheme);
+        }
+        match (capacity, min_size) {
+            (Some(capacity), Some(min_size)) if e.is_empty() => Ok(TableInput {
+                name,
+                capacity,
+                min_size,
+                host,
+                theme,
+            }),
+            _ => Err(e),
+        }
+    }
 }
 
 /// Everything the planner page shows for an event.
@@ -76,8 +203,12 @@ pub struct PlannerView {
     pub rounds_from_programme: bool,
     /// When the plan was last published (RFC 3339), if ever.
     pub published_at: Option<String>,
-    /// Confirmed registrations: the people to seat.
+    /// Confirmed registrations taking part in the tables: the people to seat.
     pub participants: usize,
+    /// Those people by name (hosts are chosen among them).
+    pub people: Vec<PersonRef>,
+    /// Confirmed registrations left out of the networking tables.
+    pub left_out: Vec<PersonRef>,
     /// Confirmed registrations checked in at the desk (the day-of re-plan seats only
     /// them when there are any).
     pub arrived: usize,
@@ -146,6 +277,8 @@ pub struct RoundView {
 pub struct TableView {
     pub name: String,
     pub capacity: u32,
+    /// The table's theme now ("" for none).
+    pub theme: String,
     pub people: Vec<Seat>,
     /// Distinct organisation types at the table.
     pub groups: usize,
@@ -160,6 +293,8 @@ pub struct Seat {
     pub id: i64,
     /// Locked by the coordinator: planning again keeps this seat.
     pub locked: bool,
+    /// The host of this table.
+    pub host: bool,
     pub name: String,
     pub organisation: String,
     /// `None`: the registration is gone since the plan was made (cancelled or erased).
@@ -244,6 +379,61 @@ mod tests {
         for bad in ["", "2", "x-1", "2-", "-3", "2-3-4"] {
             assert_eq!(Selection::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_table_is_checked_field_by_field() {
+        assert_eq!(
+            TableInput::parse(" Tafel A ", "8", "", "", " Circulair "),
+            Ok(TableInput {
+                name: "Tafel A".into(),
+                capacity: 8,
+                min_size: 0,
+                host: None,
+                theme: "Circulair".into(),
+            })
+        );
+        assert_eq!(
+            TableInput::parse("3", "6", "4", "17", "").map(|t| (t.min_size, t.host)),
+            Ok((4, Some(17)))
+        );
+        let field = |n: &str, c: &str, m: &str, h: &str, t: &str| {
+            TableInput::parse(n, c, m, h, t).unwrap_err().0
+        };
+        assert_eq!(
+            field("", "8", "", "", ""),
+            vec![(TableField::Name, T::PlanErrTableName)]
+        );
+        assert_eq!(
+            field(&"x".repeat(41), "8", "", "", ""),
+            vec![(TableField::Name, T::PlanErrTableName)]
+        );
+        assert_eq!(
+            field("1", "1", "", "", ""),
+            vec![(TableField::Capacity, T::PlanErrSize)]
+        );
+        assert_eq!(
+            field("1", "x", "", "", ""),
+            vec![(TableField::Capacity, T::PlanErrSize)]
+        );
+        assert_eq!(
+            field("1", "4", "5", "", ""),
+            vec![(TableField::MinSize, T::PlanErrMinAboveCapacity)]
+        );
+        assert_eq!(
+            field("1", "4", "-1", "", ""),
+            vec![(TableField::MinSize, T::PlanErrMinSize)]
+        );
+        assert_eq!(
+            field("1", "4", "", "abc", ""),
+            vec![(TableField::Host, T::PlanErrHost)]
+        );
+        assert_eq!(
+            field("1", "4", "", "", &"t".repeat(81)),
+            vec![(TableField::Theme, T::PlanErrTheme)]
+        );
+        // every wrong field at once
+        assert_eq!(field("", "0", "x", "y", "").len(), 4);
     }
 
     #[test]

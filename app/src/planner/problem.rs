@@ -18,8 +18,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// The problem for `people` at `tables` over `rounds` rounds; participant ids are the
-/// registration ids. Organisation names are compared without case or outer spaces.
+/// registration ids. Organisation names are compared without case or outer spaces. A
+/// table's host among `people` is pinned to it in every round.
 pub fn spec(people: &[PersonRow], tables: &[TableRow], rounds: u32) -> ProblemSpec {
+    let host_of: HashMap<i64, &str> = tables
+        .iter()
+        .filter_map(|t| Some((t.host?, t.name.as_str())))
+        .collect();
     ProblemSpec {
         name: "event".into(),
         rounds,
@@ -41,13 +46,29 @@ pub fn spec(people: &[PersonRow], tables: &[TableRow], rounds: u32) -> ProblemSp
                 sector: Some(p.sector.clone()),
                 offers: p.offers.clone(),
                 needs: p.needs.clone(),
-                ..Default::default()
+                pinned_table: host_of.get(&p.id).map(|t| t.to_string()),
+                pinned_rounds: None,
+                role: host_of.contains_key(&p.id).then(|| "host".to_string()),
             })
             .collect(),
         locks: Vec::new(),
         met_pairs: Vec::new(),
         weights: Weights::default(),
     }
+}
+
+/// `locks` without those of pinned participants (hosts): their pin decides their seat.
+pub fn without_pinned(spec: &ProblemSpec, locks: Vec<Lock>) -> Vec<Lock> {
+    let pinned: HashSet<&str> = spec
+        .participants
+        .iter()
+        .filter(|p| p.pinned_table.is_some())
+        .map(|p| p.id.as_str())
+        .collect();
+    locks
+        .into_iter()
+        .filter(|l| !pinned.contains(l.participant.as_str()))
+        .collect()
 }
 
 /// Per table in a round: distinct groups and needs met there.
@@ -81,6 +102,8 @@ pub enum EditError {
     Table,
     /// The table has no free seat in that round.
     Full,
+    /// The edit would take a host away from their table.
+    Host,
 }
 
 impl EditError {
@@ -91,6 +114,7 @@ impl EditError {
             EditError::Person => T::PlanErrEditPerson,
             EditError::Table => T::PlanErrEditTable,
             EditError::Full => T::PlanErrEditFull,
+            EditError::Host => T::PlanErrEditHost,
         }
     }
 }
@@ -150,7 +174,7 @@ impl StoredPlan {
             .map(|(name, capacity)| TableRow {
                 name: name.clone(),
                 capacity: i64::from(*capacity),
-                min_size: 0,
+                ..Default::default()
             })
             .collect()
     }
@@ -307,6 +331,20 @@ impl StoredPlan {
         Ok(())
     }
 
+    /// Takes `id` out of every round (and their locks); whether they were seated.
+    pub fn remove_person(&mut self, id: i64) -> bool {
+        let mut found = false;
+        for round in &mut self.seats {
+            for ids in round.iter_mut() {
+                let before = ids.len();
+                ids.retain(|x| *x != id);
+                found |= ids.len() != before;
+            }
+        }
+        self.locked.retain(|(_, who)| *who != id);
+        found
+    }
+
     /// The locked seats of the people in `present` as the engine's locks, in rounds up to
     /// `rounds`; locks of people no longer seated are left out.
     pub fn locks(&self, present: &HashSet<i64>, rounds: u32) -> Vec<Lock> {
@@ -362,9 +400,17 @@ impl StoredPlan {
     }
 
     /// The seating chart with the names of `people` (the confirmed registrations now);
-    /// someone seated who is no longer among them shows as a removed seat.
-    pub fn view(&self, people: &[PersonRow], made_at: String, runtime_ms: u64) -> PlanView {
+    /// someone seated who is no longer among them shows as a removed seat. The tables'
+    /// themes and hosts are those of `tables` now (by name).
+    pub fn view(
+        &self,
+        people: &[PersonRow],
+        tables: &[TableRow],
+        made_at: String,
+        runtime_ms: u64,
+    ) -> PlanView {
         let by_id: HashMap<i64, &PersonRow> = people.iter().map(|p| (p.id, p)).collect();
+        let now: HashMap<&str, &TableRow> = tables.iter().map(|t| (t.name.as_str(), t)).collect();
         let mut seated = std::collections::HashSet::new();
         let rounds = self
             .seats
@@ -378,7 +424,10 @@ impl StoredPlan {
                     .map(|(t, ids)| {
                         let (name, capacity) = self.tables.get(t).cloned().unwrap_or_default();
                         let stats = self.stats.get(r).and_then(|s| s.get(t));
+                        let row = now.get(name.as_str());
+                        let host = row.and_then(|t| t.host);
                         TableView {
+                            theme: row.map(|t| t.theme.clone()).unwrap_or_default(),
                             name,
                             capacity,
                             people: ids
@@ -390,6 +439,7 @@ impl StoredPlan {
                                         Some(p) => Seat {
                                             id: *id,
                                             locked,
+                                            host: host == Some(*id),
                                             name: format!("{} {}", p.first_name, p.last_name),
                                             organisation: p.organisation.clone(),
                                             org_type: OrgType::parse(&p.org_type).ok(),
@@ -397,6 +447,7 @@ impl StoredPlan {
                                         None => Seat {
                                             id: *id,
                                             locked,
+                                            host: false,
                                             name: String::new(),
                                             organisation: String::new(),
                                             org_type: None,
@@ -444,7 +495,7 @@ mod tests {
         TableRow {
             name: name.into(),
             capacity,
-            min_size: 0,
+            ..Default::default()
         }
     }
 
@@ -484,7 +535,7 @@ mod tests {
             stored
         );
         // person 12 cancelled since: their seat shows as removed, and nobody is unseated
-        let view = stored.view(&people[..11], "now".into(), 5);
+        let view = stored.view(&people[..11], &tables, "now".into(), 5);
         assert_eq!(view.rounds.len(), 2);
         for round in &view.rounds {
             let names: Vec<&str> = round
@@ -500,7 +551,7 @@ mod tests {
         // someone confirmed after the plan was made is counted as unseated
         let mut later = people.clone();
         later.push(person(13, "Nieuw", "company", &[], &[]));
-        assert_eq!(stored.view(&later, "now".into(), 5).unseated, 1);
+        assert_eq!(stored.view(&later, &tables, "now".into(), 5).unseated, 1);
     }
 
     /// Two rounds at three tables of two; 1 and 2 are colleagues (Org A), 5 has a need
@@ -629,11 +680,62 @@ mod tests {
         plan.set_lock(1, 5, false).unwrap();
         assert_eq!(plan.locked, vec![(2, 3)]);
         // the chart shows the lock
-        let view = plan.view(&small().0, "now".into(), 1);
+        let view = plan.view(&small().0, &[], "now".into(), 1);
         let seat = view.find(2, 3).unwrap().1;
         assert!(seat.locked);
         assert!(!view.find(1, 5).unwrap().1.locked);
         assert_eq!(view.locked, 1);
+    }
+
+    #[test]
+    fn a_host_sits_at_their_table_in_every_round_and_their_locks_give_way() {
+        let people: Vec<PersonRow> = (1..=9)
+            .map(|i| person(i, &format!("Org {i}"), "company", &[], &[]))
+            .collect();
+        let mut tables = vec![table("A", 3), table("B", 3), table("C", 3)];
+        tables[1].host = Some(7);
+        let mut spec = spec(&people, &tables, 3);
+        let host = spec.participants.iter().find(|p| p.id == "7").unwrap();
+        assert_eq!(host.pinned_table.as_deref(), Some("B"));
+        assert_eq!(host.pinned_rounds, None);
+        assert_eq!(
+            spec.participants
+                .iter()
+                .filter(|p| p.pinned_table.is_some())
+                .count(),
+            1
+        );
+        let lock = |p: &str| Lock {
+            participant: p.into(),
+            round: 1,
+            table: "A".into(),
+        };
+        spec.locks = without_pinned(&spec, vec![lock("7"), lock("1")]);
+        assert_eq!(spec.locks, vec![lock("1")]);
+        let problem = Problem::new(spec.clone()).expect("valid problem");
+        let opts = SolveOptions {
+            max_iterations: Some(5_000),
+            time_limit: None,
+            threads: 1,
+            ..Default::default()
+        };
+        let stored = StoredPlan::from_result(&spec, &solve(&problem, &opts).unwrap());
+        for round in 1..=3 {
+            assert_eq!(stored.table_of(round, 7), Some(1), "round {round}");
+        }
+        assert_eq!(stored.table_of(1, 1), Some(0), "the other lock holds");
+        // the chart marks the host and shows the theme of the table now
+        tables[1].theme = "Circulair".into();
+        let view = stored.view(&people, &tables, "now".into(), 1);
+        let (t, seat) = view.find(2, 7).unwrap();
+        assert!(seat.host);
+        assert_eq!(t.theme, "Circulair");
+        assert!(!view.find(2, 1).unwrap().1.host);
+        // taken out: in no round, and no lock left
+        let mut stored = stored;
+        assert!(stored.remove_person(1));
+        assert!(!stored.remove_person(1));
+        assert!((1..=3).all(|r| stored.table_of(r, 1).is_none()));
     }
 
     #[test]

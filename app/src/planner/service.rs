@@ -5,17 +5,17 @@
 //! publishing, and the planner page's view of an event.
 
 use super::model::{
-    matches, Arrival, CheckinView, PlannerTable, PlannerView, SetupField, TableSetup,
-    CHECKIN_LIST_MAX,
+    matches, Arrival, CheckinView, PersonRef, PlannerTable, PlannerView, SetupField, TableErrors,
+    TableField, TableInput, TableSetup, CHECKIN_LIST_MAX, MAX_TABLES,
 };
-use super::problem::{spec, Broken, EditError, StoredPlan};
+use super::problem::{spec, without_pinned, Broken, EditError, StoredPlan};
 use crate::error::AppError;
 use crate::i18n::T;
 use crate::mail::tables::render_tables;
 use crate::programme::model::SessionKind;
 use crate::registration::service::{new_token, Registrations};
 use crate::seating::{replan, solve, Problem, SeatingError, SolveOptions};
-use crate::store::planner::{PersonRow, PlanRow, SeatRow};
+use crate::store::planner::{PersonRow, PlanRow, SeatRow, TableFields, TableRow};
 use crate::store::{events, outbox, planner, registrations, Db, StoreError};
 use chrono::Utc;
 use std::collections::{BTreeMap, HashSet};
@@ -52,6 +52,14 @@ pub enum PlannerError {
     Edit(EditError),
     #[error("re-plan: {0} rounds held of {1}")]
     HeldRounds(u32, u32),
+    #[error("table editor: {0:?}")]
+    TableInvalid(TableErrors),
+    #[error("no such table")]
+    NoTable,
+    #[error("no such confirmed person")]
+    NoPerson,
+    #[error("a host cannot be left out")]
+    HostLeftOut,
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -71,6 +79,14 @@ impl From<PlannerError> for AppError {
             PlannerError::Edit(e) => AppError::Planner(e.message()),
             PlannerError::HeldRounds(..) => AppError::Planner(T::PlanErrHeld),
             PlannerError::App(e) => e,
+            PlannerError::TableInvalid(e) => AppError::TableInvalid(e),
+            PlannerError::NoTable => AppError::Planner(T::PlanErrEditTable),
+            PlannerError::NoPerson => AppError::Planner(T::PlanErrEditPerson),
+            PlannerError::HostLeftOut => AppError::Planner(T::PlanErrLeaveOutHost),
+            // the tables' minimums need more people than there are
+            PlannerError::Engine(SeatingError::TooFewPeople { .. }) => {
+                AppError::Planner(T::PlanErrMinimums)
+            }
             other => {
                 tracing::error!("planner: {other}");
                 AppError::Internal
@@ -178,6 +194,7 @@ impl Planner {
                 let stored = parse(&row)?;
                 Some(stored.view(
                     &people,
+                    &tables,
                     row.created_at.to_rfc3339(),
                     u64::try_from(row.runtime_ms).unwrap_or_default(),
                 ))
@@ -190,8 +207,15 @@ impl Planner {
             tables: tables
                 .into_iter()
                 .map(|t| PlannerTable {
+                    id: t.id,
                     name: t.name,
                     capacity: u32::try_from(t.capacity).unwrap_or_default(),
+                    min_size: u32::try_from(t.min_size).unwrap_or_default(),
+                    host: t
+                        .host
+                        .and_then(|h| people.iter().find(|p| p.id == h))
+                        .map(person_ref),
+                    theme: t.theme,
                 })
                 .collect(),
             rounds: rounds.0,
@@ -200,6 +224,16 @@ impl Planner {
                 .await?
                 .map(|t| t.to_rfc3339()),
             participants: people.len(),
+            people: people.iter().map(person_ref).collect(),
+            left_out: planner::left_out(&self.db, id)
+                .await?
+                .into_iter()
+                .map(|(id, first, last, organisation)| PersonRef {
+                    id,
+                    name: format!("{first} {last}"),
+                    organisation,
+                })
+                .collect(),
             arrived: self.arrived(id).await?.len(),
             plan,
         })
@@ -225,6 +259,142 @@ impl Planner {
         let mut tx = self.db.begin_write().await?;
         planner::replace_setup(&mut tx, id, &tables, i64::from(setup.rounds)).await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Saves table `table` of event `slug` (`None`: adds a table) from the editor. The name
+    /// must be free, the host a person taking part who hosts no other table. A new table,
+    /// or another name, size or minimum, discards the plan, which needs `confirmed`; a
+    /// host or theme keeps it (a host is seated at their table from the next plan).
+    pub async fn save_table(
+        &self,
+        slug: &str,
+        table: Option<i64>,
+        input: Result<TableInput, TableErrors>,
+        confirmed: bool,
+    ) -> Result<(), PlannerError> {
+        let (id, _) = self.event_id(slug).await?;
+        let tables = planner::tables(&self.db, id).await?;
+        let before = match table {
+            Some(t) => Some(
+                tables
+                    .iter()
+                    .find(|r| r.id == t)
+                    .ok_or(PlannerError::NoTable)?,
+            ),
+            None if tables.len() >= MAX_TABLES as usize => {
+                return Err(PlannerError::App(AppError::Planner(T::PlanErrTables)))
+            }
+            None => None,
+        };
+        let others = || tables.iter().filter(|r| Some(r.id) != table);
+        let people = planner::people(&self.db, id).await?;
+        let mut errors = input.as_ref().err().cloned().unwrap_or_default();
+        if let Ok(t) = &input {
+            if others().any(|r| r.name.trim().to_lowercase() == t.name.to_lowercase()) {
+                errors.add(TableField::Name, T::PlanErrTableNameTaken);
+            }
+            if let Some(h) = t.host {
+                if !people.iter().any(|p| p.id == h) {
+                    errors.add(TableField::Host, T::PlanErrHost);
+                } else if others().any(|r| r.host == Some(h)) {
+                    errors.add(TableField::Host, T::PlanErrHostTaken);
+                }
+            }
+        }
+        let t = match input {
+            Ok(t) if errors.is_empty() => t,
+            _ => return Err(PlannerError::TableInvalid(errors)),
+        };
+        let discards = before.is_none_or(|b| {
+            b.name != t.name
+                || b.capacity != i64::from(t.capacity)
+                || b.min_size != i64::from(t.min_size)
+        });
+        let has_plan = planner::plan(&self.db, id).await?.is_some();
+        if discards && has_plan && !confirmed {
+            return Err(PlannerError::ConfirmationNeeded);
+        }
+        let mut tx = self.db.begin_write().await?;
+        let fields = TableFields {
+            name: &t.name,
+            capacity: i64::from(t.capacity),
+            min_size: i64::from(t.min_size),
+            host: t.host,
+            theme: &t.theme,
+        };
+        if !planner::save_table(&mut tx, id, table, &fields).await? {
+            return Err(PlannerError::NoTable);
+        }
+        if discards {
+            planner::drop_plan(&mut tx, id).await?;
+        }
+        tx.commit().await?;
+        tracing::info!(event = slug, ?table, discards, "table saved");
+        Ok(())
+    }
+
+    /// Removes table `table` of event `slug`; that discards the plan, which needs
+    /// `confirmed` when there is one.
+    pub async fn remove_table(
+        &self,
+        slug: &str,
+        table: i64,
+        confirmed: bool,
+    ) -> Result<(), PlannerError> {
+        let (id, _) = self.event_id(slug).await?;
+        if !confirmed && planner::plan(&self.db, id).await?.is_some() {
+            return Err(PlannerError::ConfirmationNeeded);
+        }
+        let mut tx = self.db.begin_write().await?;
+        if !planner::remove_table(&mut tx, id, table).await? {
+            return Err(PlannerError::NoTable);
+        }
+        planner::drop_plan(&mut tx, id).await?;
+        tx.commit().await?;
+        tracing::info!(event = slug, table, "table removed");
+        Ok(())
+    }
+
+    /// Leaves confirmed registration `person` of event `slug` out of the networking tables
+    /// (`at_tables` false: out of the plan in every round, the plan scored again) or takes
+    /// them back in (seated from the next plan). A host cannot be left out.
+    pub async fn set_at_tables(
+        &self,
+        slug: &str,
+        person: i64,
+        at_tables: bool,
+    ) -> Result<(), PlannerError> {
+        let (id, _) = self.event_id(slug).await?;
+        if !at_tables
+            && planner::tables(&self.db, id)
+                .await?
+                .iter()
+                .any(|t| t.host == Some(person))
+        {
+            return Err(PlannerError::HostLeftOut);
+        }
+        let mut tx = self.db.begin_write().await?;
+        if !planner::set_at_tables(&mut tx, id, person, at_tables).await? {
+            return Err(PlannerError::NoPerson);
+        }
+        tx.commit().await?;
+        if !at_tables {
+            // out of the plan, which is scored again for the others
+            let people = planner::people(&self.db, id).await?;
+            let mut tx = self.db.begin_write().await?;
+            if let Some(row) = planner::plan_for_update(&mut tx, id).await? {
+                let mut plan = parse(&row)?;
+                if plan.remove_person(person) {
+                    plan.rescore(&people)?;
+                    let json = serde_json::to_string(&plan)
+                        .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+                    planner::save_plan(&mut tx, id, &json, row.runtime_ms, Utc::now()).await?;
+                }
+            }
+            tx.commit().await?;
+        }
+        tracing::info!(event = slug, person, at_tables, "taking part in the tables");
         Ok(())
     }
 
@@ -282,7 +452,7 @@ impl Planner {
         });
         let mut locked = Vec::new();
         if let Some(p) = &previous {
-            spec.locks = p.locks(&present, rounds);
+            spec.locks = without_pinned(&spec, p.locks(&present, rounds));
             locked = p
                 .locked
                 .iter()
@@ -362,6 +532,30 @@ impl Planner {
         let mut plan = parse(&row)?;
         plan.rescore(&people)?;
         let before = plan.quality.clone();
+        let tables = planner::tables(&self.db, id).await?;
+        // a host at their table stays there
+        let at_own_table = |who: i64| {
+            tables.iter().any(|t| {
+                t.host == Some(who)
+                    && plan
+                        .table_of(round, who)
+                        .and_then(|i| plan.tables.get(i))
+                        .is_some_and(|(name, _)| *name == t.name)
+            })
+        };
+        let host_moves = match &edit {
+            Edit::Move(table) => {
+                at_own_table(person) && plan.table_of(round, person) != plan.table_index(table)
+            }
+            Edit::Swap(other) => {
+                (at_own_table(person) || at_own_table(*other))
+                    && plan.table_of(round, person) != plan.table_of(round, *other)
+            }
+            Edit::Lock(_) => false,
+        };
+        if host_moves {
+            return Err(PlannerError::Edit(EditError::Host));
+        }
         match &edit {
             Edit::Move(table) => plan.move_to(round, person, table),
             Edit::Swap(other) if !confirmed(*other) => Err(EditError::Person),
@@ -415,10 +609,10 @@ impl Planner {
                 seats,
             });
         }
-        let tables = previous.table_rows();
+        let tables = with_hosts(previous.table_rows(), &planner::tables(&self.db, id).await?);
         let present: HashSet<i64> = people.iter().map(|p| p.id).collect();
         let mut spec = spec(&people, &tables, rounds);
-        spec.locks = previous.locks(&present, rounds);
+        spec.locks = without_pinned(&spec, previous.locks(&present, rounds));
         let locked: Vec<(u32, i64)> = previous
             .locked
             .iter()
@@ -595,6 +789,26 @@ impl Planner {
             Err(PlannerError::App(AppError::WrongRegistrationStatus))
         }
     }
+}
+
+/// A confirmed person by name.
+fn person_ref(p: &PersonRow) -> PersonRef {
+    PersonRef {
+        id: p.id,
+        name: format!("{} {}", p.first_name, p.last_name),
+        organisation: p.organisation.clone(),
+    }
+}
+
+/// A plan's tables with the hosts that `now` (the event's tables) gives them by name.
+fn with_hosts(tables: Vec<TableRow>, now: &[TableRow]) -> Vec<TableRow> {
+    tables
+        .into_iter()
+        .map(|mut t| {
+            t.host = now.iter().find(|n| n.name == t.name).and_then(|n| n.host);
+            t
+        })
+        .collect()
 }
 
 /// The engine's options for a plan made within `budget` (a fixed seed: the same input gives

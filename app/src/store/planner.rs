@@ -1,17 +1,22 @@
-//! Planner rows: an event's tables (replaced as a whole by the quick set-up), its number of
-//! rounds, the people to seat (confirmed registrations, the fields the engine uses) and the
-//! latest plan as JSON.
+//! Planner rows: an event's tables (replaced as a whole by the quick set-up, or edited one
+//! by one: name, size, minimum, host, theme), its number of rounds, the people to seat
+//! (confirmed registrations not left out, the fields the engine uses) and the latest plan
+//! as JSON.
 
 use super::{from_json_list, Db, StoreError, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
 /// One table as stored, in position order.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct TableRow {
+    pub id: i64,
     pub name: String,
     pub capacity: i64,
     pub min_size: i64,
+    /// The host's registration id.
+    pub host: Option<i64>,
+    pub theme: String,
 }
 
 /// A confirmed registration as the planner sees it (no contact details).
@@ -48,7 +53,10 @@ pub struct PlanRow {
 
 pub async fn tables(db: &Db, event_id: i64) -> Result<Vec<TableRow>, StoreError> {
     Ok(on_db!(db, p => {
-        sqlx::query_as("SELECT name, capacity, min_size FROM planner_tables WHERE event_id = $1 ORDER BY position, id")
+        sqlx::query_as(
+            "SELECT id, name, capacity, min_size, host_registration_id AS host, theme \
+             FROM planner_tables WHERE event_id = $1 ORDER BY position, id",
+        )
             .bind(event_id)
             .fetch_all(p)
             .await?
@@ -82,7 +90,7 @@ pub async fn replace_setup(
             .execute(&mut *c)
             .await?;
         for (position, (name, capacity)) in tables.iter().enumerate() {
-            sqlx::query("INSERT INTO planner_tables (event_id, position, name, capacity, min_size) VALUES ($1, $2, $3, $4, 0)")
+            sqlx::query("INSERT INTO planner_tables (event_id, position, name, capacity, min_size, theme) VALUES ($1, $2, $3, $4, 0, '')")
                 .bind(event_id)
                 .bind(position as i64)
                 .bind(name)
@@ -94,12 +102,122 @@ pub async fn replace_setup(
     Ok(())
 }
 
-/// The confirmed registrations of an event, in registration order.
+/// One table as the editor saves it.
+pub struct TableFields<'a> {
+    pub name: &'a str,
+    pub capacity: i64,
+    pub min_size: i64,
+    pub host: Option<i64>,
+    pub theme: &'a str,
+}
+
+/// Changes table `id` of the event (whether there was one), or with `None` adds the table
+/// after the others.
+pub async fn save_table(
+    tx: &mut Tx,
+    event_id: i64,
+    id: Option<i64>,
+    t: &TableFields<'_>,
+) -> Result<bool, StoreError> {
+    let n = on_tx!(tx, c => {
+        match id {
+            Some(id) => sqlx::query(
+                "UPDATE planner_tables SET name = $1, capacity = $2, min_size = $3, \
+                 host_registration_id = $4, theme = $5 WHERE id = $6 AND event_id = $7",
+            )
+            .bind(t.name)
+            .bind(t.capacity)
+            .bind(t.min_size)
+            .bind(t.host)
+            .bind(t.theme)
+            .bind(id)
+            .bind(event_id)
+            .execute(c)
+            .await?
+            .rows_affected(),
+            None => sqlx::query(
+                "INSERT INTO planner_tables (event_id, position, name, capacity, min_size, host_registration_id, theme) \
+                 SELECT $1, COALESCE(MAX(position), -1) + 1, $2, $3, $4, $5, $6 FROM planner_tables WHERE event_id = $1",
+            )
+            .bind(event_id)
+            .bind(t.name)
+            .bind(t.capacity)
+            .bind(t.min_size)
+            .bind(t.host)
+            .bind(t.theme)
+            .execute(c)
+            .await?
+            .rows_affected(),
+        }
+    });
+    Ok(n == 1)
+}
+
+/// Removes table `id` of the event; whether there was one.
+pub async fn remove_table(tx: &mut Tx, event_id: i64, id: i64) -> Result<bool, StoreError> {
+    let n = on_tx!(tx, c => {
+        sqlx::query("DELETE FROM planner_tables WHERE id = $1 AND event_id = $2")
+            .bind(id)
+            .bind(event_id)
+            .execute(c)
+            .await?
+            .rows_affected()
+    });
+    Ok(n == 1)
+}
+
+/// Drops the event's plan (it seated people at tables that changed).
+pub async fn drop_plan(tx: &mut Tx, event_id: i64) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("DELETE FROM planner_plans WHERE event_id = $1").bind(event_id).execute(c).await?;
+    });
+    Ok(())
+}
+
+/// Takes confirmed registration `id` of the event out of the networking tables (`at_tables`
+/// false) or back in; whether there was such a registration.
+pub async fn set_at_tables(
+    tx: &mut Tx,
+    event_id: i64,
+    id: i64,
+    at_tables: bool,
+) -> Result<bool, StoreError> {
+    let n = on_tx!(tx, c => {
+        sqlx::query("UPDATE registrations SET at_tables = $1 WHERE id = $2 AND event_id = $3 AND status = 'confirmed'")
+            .bind(at_tables)
+            .bind(id)
+            .bind(event_id)
+            .execute(c)
+            .await?
+            .rows_affected()
+    });
+    Ok(n == 1)
+}
+
+/// The confirmed registrations of an event left out of the networking tables, by id:
+/// (id, first name, last name, organisation).
+pub async fn left_out(
+    db: &Db,
+    event_id: i64,
+) -> Result<Vec<(i64, String, String, String)>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_as(
+            "SELECT id, first_name, last_name, organisation FROM registrations \
+             WHERE event_id = $1 AND status = 'confirmed' AND NOT at_tables ORDER BY id",
+        )
+        .bind(event_id)
+        .fetch_all(p)
+        .await?
+    }))
+}
+
+/// The confirmed registrations of an event that take part in the networking tables, in
+/// registration order.
 pub async fn people(db: &Db, event_id: i64) -> Result<Vec<PersonRow>, StoreError> {
     let rows: Vec<RawPerson> = on_db!(db, p => {
         sqlx::query_as(
             "SELECT id, first_name, last_name, organisation, org_type, sector, offers, needs \
-             FROM registrations WHERE event_id = $1 AND status = 'confirmed' ORDER BY id",
+             FROM registrations WHERE event_id = $1 AND status = 'confirmed' AND at_tables ORDER BY id",
         )
         .bind(event_id)
         .fetch_all(p)

@@ -141,6 +141,9 @@ pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<Removed, StoreError> 
             .bind(id).execute(&mut *c).await?;
         sqlx::query("DELETE FROM planner_seats WHERE registration_id = $1")
             .bind(id).execute(&mut *c).await?;
+        // a table they hosted keeps no host
+        sqlx::query("UPDATE planner_tables SET host_registration_id = NULL WHERE host_registration_id = $1")
+            .bind(id).execute(&mut *c).await?;
         let registrations = sqlx::query("DELETE FROM registrations WHERE id = $1")
             .bind(id).execute(c).await?.rows_affected();
         Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64 }
@@ -240,6 +243,7 @@ pub async fn delete_event_people(tx: &mut Tx, event_id: i64) -> Result<Removed, 
         // The plan and the published seats name people only by registration id; they go too.
         sqlx::query("DELETE FROM planner_seats WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
         sqlx::query("DELETE FROM planner_plans WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("UPDATE planner_tables SET host_registration_id = NULL WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
         let registrations = sqlx::query("DELETE FROM registrations WHERE event_id = $1")
             .bind(event_id).execute(c).await?.rows_affected();
         Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64 }

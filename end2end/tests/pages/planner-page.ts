@@ -1,5 +1,5 @@
-// Page object: the coordinator's table planner (set-up, plan, publish, the seating chart,
-// hand edits: select a seat, move it).
+// Page object: the coordinator's table planner (set-up, tables one by one, plan, publish,
+// the seating chart, hand edits: select a seat, move it; drag a seat onto another table).
 import { expect, type Page } from '@playwright/test';
 
 export class PlannerPage {
@@ -69,5 +69,41 @@ export class PlannerPage {
   /** The "Move here" buttons of the selected round. */
   moveHere() {
     return this.page.getByRole('button', { name: /^Hierheen: Tafel / });
+  }
+
+  /** Edits table `name` in the table editor: its host (the option's text) and theme. */
+  async editTable(name: string, changes: { host?: string; theme?: string }) {
+    await this.page.getByRole('link', { name: `Bewerken: Tafel ${name}`, exact: true }).click();
+    await expect(this.page).toHaveURL(/[?&]table=\d+/);
+    await expect(this.page.getByRole('heading', { name: `Tafel bewerken: Tafel ${name}`, exact: true })).toBeVisible();
+    if (changes.host) await this.page.getByLabel('Host (zit elke ronde aan deze tafel)').selectOption({ label: changes.host });
+    if (changes.theme) await this.page.getByLabel('Thema (niet verplicht)').fill(changes.theme);
+    await this.page.getByRole('button', { name: 'Tafel opslaan', exact: true }).click();
+    await expect(this.page.getByText('De tafel is opgeslagen.')).toBeVisible();
+  }
+
+  /** The seat of `person` in `round`. */
+  seat(round: number, person: string) {
+    return this.round(round).locator('li.seat', { hasText: person });
+  }
+
+  /** People seated and seats at table `name` in `round`, as its caption says ("7/8"). */
+  async occupancy(round: number, name: string): Promise<[number, number]> {
+    const text = await this.table(round, name).locator('figcaption .hint').innerText();
+    const m = text.match(/(\d+)\/(\d+)/);
+    expect(m, text).toBeTruthy();
+    return [Number(m![1]), Number(m![2])];
+  }
+
+  /** The names of the tables in `round`, in order. */
+  async tableNames(round: number): Promise<string[]> {
+    const captions = await this.tables(round).locator('figcaption strong').allInnerTexts();
+    return captions.map((c) => c.replace(/^Tafel /, ''));
+  }
+
+  /** Drags `person`'s seat in `round` with the mouse onto table `name` (its caption). */
+  async dragToTable(round: number, person: string, name: string) {
+    await expect(this.selection()).toHaveAttribute('data-hydrated', 'true');
+    await this.seat(round, person).dragTo(this.table(round, name).locator('figcaption'));
   }
 }

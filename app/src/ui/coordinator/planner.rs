@@ -2,16 +2,23 @@
 //! 8, 3 rounds"; a confirmation box when that discards a plan), planning (around locked
 //! seats), the day-of re-plan, publishing, and the chart per round coloured by organisation
 //! type with its quality. Hand edits: a seat is a link (`?sel=<round>-<id>`) that selects
-//! it; "Move here", "Swap" and lock are forms, so all of it works before the wasm arrives.
+//! it; "Move here", "Swap" and lock are forms, so all of it works before the wasm arrives;
+//! once hydrated, a seat can also be dragged onto another table or person (the same server
+//! function). The tables one by one (`?table=<id>` edits one: name, size, minimum, host,
+//! theme) and the people left out of the tables.
 
 use super::{action_error, FormError, QueryNotice};
 use crate::domain::OrgType;
+use crate::error::AppError;
 use crate::i18n::{Lang, T};
 use crate::planner::api::{
-    get_planner, planner_path, LockSeat, MoveSeat, PublishPlan, ReplanRemaining, RunPlanner,
-    SetupTables,
+    get_planner, planner_path, LockSeat, MoveSeat, PublishPlan, RemoveTable, ReplanRemaining,
+    RunPlanner, SaveTable, SetAtTables, SetupTables,
 };
-use crate::planner::model::{PlanView, PlannerView, Quality, Selection, TableView};
+use crate::planner::model::{
+    PersonRef, PlanView, PlannerTable, PlannerView, Quality, Selection, TableErrors, TableField,
+    TableView,
+};
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,6 +33,9 @@ struct Actions {
     moves: ServerAction<MoveSeat>,
     lock: ServerAction<LockSeat>,
     replan: ServerAction<ReplanRemaining>,
+    table: ServerAction<SaveTable>,
+    remove: ServerAction<RemoveTable>,
+    at_tables: ServerAction<SetAtTables>,
 }
 
 #[component]
@@ -51,6 +61,9 @@ fn Planner() -> impl IntoView {
         moves: ServerAction::new(),
         lock: ServerAction::new(),
         replan: ServerAction::new(),
+        table: ServerAction::new(),
+        remove: ServerAction::new(),
+        at_tables: ServerAction::new(),
     };
     // The actions redirect back here; their versions in the key load the page again.
     let view = Resource::new(
@@ -64,6 +77,9 @@ fn Planner() -> impl IntoView {
                     a.moves.version().get(),
                     a.lock.version().get(),
                     a.replan.version().get(),
+                    a.table.version().get(),
+                    a.remove.version().get(),
+                    a.at_tables.version().get(),
                 ],
             )
         },
@@ -92,6 +108,7 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
         moves: _,
         lock: _,
         replan,
+        ..
     } = a;
     let lang = use_lang();
     let seats = v.seats();
@@ -120,6 +137,10 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
         <section class="card coordinator planner">
             <h1>{lang.t(T::PlanTitle)} ": " {v.title.clone()}</h1>
             <QueryNotice key="setup" text=T::PlanSetupSaved/>
+            <QueryNotice key="table_saved" text=T::PlanTableSaved/>
+            <QueryNotice key="table_removed" text=T::PlanTableRemoved/>
+            <QueryNotice key="left_out" text=T::PlanLeftOutNotice/>
+            <QueryNotice key="back_in" text=T::PlanBackInNotice/>
             <PlannedNotice/>
             <ReplannedNotice/>
             <PublishedNotice/>
@@ -170,6 +191,8 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
                 })}
                 <button type="submit" class="button">{lang.t(T::PlanSetupSave)}</button>
             </ActionForm>
+            <TablesEditor tables=v.tables.clone() people=v.people.clone() has_plan slug=v.slug.clone() a/>
+            <LeftOut people=v.people.clone() left_out=v.left_out.clone() slug=v.slug.clone() a/>
             <h2>{lang.t(T::PlanRunTitle)}</h2>
             <FormError error=action_error(run)/>
             <ActionForm action=run attr:class="plan-run">
@@ -396,6 +419,7 @@ fn Chart(plan: PlanView, slug: String, a: Actions) -> impl IntoView {
             })
     });
     let slug = StoredValue::new(slug);
+    let drag = Drag(RwSignal::new(None));
     // Back from a hand edit (`done` in the query), the selected seat gets the focus again and
     // comes into view: without the wasm through `autofocus` on its link (see `TableCard`),
     // hydrated here, once the chart with the edited plan is on the page.
@@ -426,7 +450,7 @@ fn Chart(plan: PlanView, slug: String, a: Actions) -> impl IntoView {
                             {round
                                 .tables
                                 .into_iter()
-                                .map(|t| view! { <TableCard t round=number sel slug a/> })
+                                .map(|t| view! { <TableCard t round=number sel slug a drag/> })
                                 .collect_view()}
                         </div>
                     </section>
@@ -465,6 +489,7 @@ fn SelectionPanel(
                     view! {
                         {asked.then(|| view! { <p class="notice warn">{lang.t(T::PlanSelectionGone)}</p> })}
                         <p class="hint">{lang.t(T::PlanSelectHint)}</p>
+                        <p class="hint">{lang.t(T::PlanDragHint)}</p>
                     }
                     .into_any()
                 }
@@ -532,6 +557,7 @@ fn TableCard(
     sel: Memo<Option<Selection>>,
     slug: StoredValue<String>,
     a: Actions,
+    drag: Drag,
 ) -> impl IntoView {
     let lang = use_lang();
     let path = slug.with_value(|s| planner_path(s));
@@ -545,6 +571,25 @@ fn TableCard(
             .filter(|s| s.round == round && !ids.with_value(|v| v.contains(&s.id)))
     };
     let name = t.name.clone();
+    let table_name = StoredValue::new(t.name.clone());
+    // a seat dropped here moves to this table
+    let dropped_on_table = move |ev: leptos::ev::DragEvent| {
+        let Some(d) = ids.with_value(|v| drag.droppable(round, v)) else {
+            return;
+        };
+        ev.prevent_default();
+        drag.0.set(None);
+        a.moves.dispatch(MoveSeat {
+            slug: slug.get_value(),
+            round,
+            person: d.id,
+            table: table_name.get_value(),
+            swap_with: String::new(),
+        });
+    };
+    let theme = (!t.theme.is_empty()).then(|| {
+        view! { <span class="table-theme">{lang.t(T::PlanThemeLabel)} " " {t.theme.clone()}</span> }
+    });
     let move_here = move || {
         let s = elsewhere().filter(|_| free)?;
         let (table, label) = (
@@ -569,10 +614,13 @@ fn TableCard(
         })
     };
     view! {
-        <figure class="plan-table">
+        <figure class="plan-table"
+            on:dragover=move |ev| ids.with_value(|v| drag.over(&ev, round, v))
+            on:drop=dropped_on_table>
             <figcaption>
                 <strong>{format!("{} {}", lang.t(T::PlanTable), t.name)}</strong>
                 <span class="hint">{format!(" {}/{} · {} {} · {} {}", t.people.len(), t.capacity, t.groups, lang.t(T::PlanGroups), t.needs_met, lang.t(T::PlanNeedsMetShort))}</span>
+                {theme}
             </figcaption>
             <ol>
                 {t.people
@@ -601,11 +649,42 @@ fn TableCard(
                                 </ActionForm>
                             })
                         };
+                        // a seat dropped on this person swaps the two
+                        let dropped_on_seat = move |ev: leptos::ev::DragEvent| {
+                            let Some(d) = ids.with_value(|v| drag.droppable(round, v)) else {
+                                return;
+                            };
+                            ev.prevent_default();
+                            ev.stop_propagation();
+                            drag.0.set(None);
+                            a.moves.dispatch(MoveSeat {
+                                slug: slug.get_value(),
+                                round,
+                                person: d.id,
+                                table: String::new(),
+                                swap_with: key.id.to_string(),
+                            });
+                        };
+                        let class = move || {
+                            let mut c = base.clone();
+                            if here() {
+                                c.push_str(" selected");
+                            }
+                            if drag.0.get() == Some(key) {
+                                c.push_str(" dragging");
+                            }
+                            c
+                        };
                         view! {
-                            <li class=move || if here() { format!("{base} selected") } else { base.clone() }>
+                            <li class=class draggable="true"
+                                on:dragstart=move |ev| drag.start(&ev, key)
+                                on:dragend=move |_| drag.0.set(None)
+                                on:dragover=move |ev| ids.with_value(|v| drag.over(&ev, round, v))
+                                on:drop=dropped_on_seat>
                                 <a class="seat-link" href=href data-noscroll="" aria-current=move || here().then_some("true") autofocus=move || (here() && after_edit).then_some("")>
                                     <span class="seat-name">{s.name.clone()}</span>
                                     <span class="seat-org">{s.organisation.clone()}</span>
+                                    {s.host.then(|| view! { <span class="seat-host">{lang.t(T::PlanHostMark)}</span> })}
                                     {s.locked.then(|| view! {
                                         <span class="seat-lock">
                                             <span aria-hidden="true">"🔒 "</span>
@@ -662,5 +741,295 @@ fn QualityPanel(q: Quality, runtime_ms: u64, unseated: usize) -> impl IntoView {
         {(unseated > 0).then(|| view! {
             <p class="notice warn" role="status">{format!("{unseated} {}", lang.t(T::PlanUnseated))}</p>
         })}
+    }
+}
+
+/// The error messages of the table editor's last submission, by field.
+fn table_errors(action: ServerAction<SaveTable>) -> Signal<TableErrors> {
+    Signal::derive(move || match action.value().get() {
+        Some(Err(AppError::TableInvalid(e))) => e,
+        _ => TableErrors::default(),
+    })
+}
+
+/// The tables one by one: a list with each table's name, size, minimum, host and theme,
+/// and an editor for the table in `?table=<id>` (with "remove"), else for a new table.
+#[component]
+fn TablesEditor(
+    tables: Vec<PlannerTable>,
+    people: Vec<PersonRef>,
+    has_plan: bool,
+    slug: String,
+    a: Actions,
+) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let path = planner_path(&slug);
+    let rows = tables
+        .iter()
+        .map(|t| {
+            let edit = format!("{path}?table={}#table-editor", t.id);
+            let label = format!("{}: {} {}", lang.t(T::PlanEditTable), lang.t(T::PlanTable), t.name);
+            view! {
+                <tr>
+                    <th scope="row">{t.name.clone()}</th>
+                    <td>{t.capacity}</td>
+                    <td>{(t.min_size > 0).then(|| t.min_size.to_string())}</td>
+                    <td>{t.host.as_ref().map(|h| h.name.clone())}</td>
+                    <td>{t.theme.clone()}</td>
+                    <td><a href=edit aria-label=label data-noscroll="">{lang.t(T::PlanEditTable)}</a></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let (tables, people, slug) = (
+        StoredValue::new(tables),
+        StoredValue::new(people),
+        StoredValue::new(slug),
+    );
+    let errors = table_errors(a.table);
+    view! {
+        <h2>{lang.t(T::PlanTablesTitle)}</h2>
+        <p class="hint">{lang.t(T::PlanTablesHint)}</p>
+        {(!tables.with_value(|t| t.is_empty())).then(|| view! {
+            <div class="table-scroll">
+                <table class="plan-table-list">
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.t(T::PlanColName)}</th>
+                            <th scope="col">{lang.t(T::PlanColSeats)}</th>
+                            <th scope="col">{lang.t(T::PlanColMin)}</th>
+                            <th scope="col">{lang.t(T::PlanColHost)}</th>
+                            <th scope="col">{lang.t(T::PlanColTheme)}</th>
+                            <th scope="col"><span class="visually-hidden">{lang.t(T::PlanEditTable)}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        })}
+        {move || {
+            let editing = query
+                .read()
+                .get("table")
+                .and_then(|id| id.parse::<i64>().ok())
+                .and_then(|id| tables.with_value(|t| t.iter().find(|t| t.id == id).cloned()));
+            view! { <TableForm editing people slug has_plan errors a/> }
+        }}
+    }
+}
+
+/// The editor of one table (`editing`), or of a new one.
+#[component]
+fn TableForm(
+    editing: Option<PlannerTable>,
+    people: StoredValue<Vec<PersonRef>>,
+    slug: StoredValue<String>,
+    has_plan: bool,
+    errors: Signal<TableErrors>,
+    a: Actions,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error = move |f: TableField| move || errors.get().get(f).map(|t| lang.t(t));
+    let invalid = move |f: TableField| move || errors.get().get(f).is_some().to_string();
+    let t = editing.clone();
+    let id = t.as_ref().map(|t| t.id.to_string()).unwrap_or_default();
+    let name = t.as_ref().map(|t| t.name.clone()).unwrap_or_default();
+    let capacity = t.as_ref().map(|t| t.capacity).unwrap_or(8).to_string();
+    let min_size = t
+        .as_ref()
+        .map(|t| t.min_size)
+        .filter(|m| *m > 0)
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    let host = t.as_ref().and_then(|t| t.host.as_ref().map(|h| h.id));
+    let theme = t.as_ref().map(|t| t.theme.clone()).unwrap_or_default();
+    let title = lang.t(if t.is_some() {
+        T::PlanEditTableTitle
+    } else {
+        T::PlanAddTableTitle
+    });
+    let heading = match &t {
+        Some(t) => format!("{title}: {} {}", lang.t(T::PlanTable), t.name),
+        None => title.to_string(),
+    };
+    let path = slug.with_value(|s| planner_path(s));
+    let options = people.with_value(|p| {
+        p.iter()
+            .map(|p| {
+                view! { <option value=p.id.to_string() selected={host == Some(p.id)}>{p.label()}</option> }
+            })
+            .collect_view()
+    });
+    let field = move |f: TableField| move || errors.get().get(f).is_some();
+    let is_edit = editing.is_some();
+    view! {
+        <section class="table-editor" id="table-editor" aria-labelledby="table-editor-title">
+            <h3 id="table-editor-title">{heading}</h3>
+            <FormError error=action_error(a.table)/>
+            <ActionForm action=a.table attr:class="plan-table-form">
+                <input type="hidden" name="slug" value=slug.get_value()/>
+                <input type="hidden" name="table" value=id/>
+                <div class="grid three">
+                    <div class="field" class:has-error=field(TableField::Name)>
+                        <label for="table-name">{lang.t(T::PlanFieldTableName)}</label>
+                        <input id="table-name" name="name" required maxlength="40" value=name
+                            aria-invalid=invalid(TableField::Name) aria-describedby="err-table-name"/>
+                        <p class="field-error" id="err-table-name" aria-live="polite">{error(TableField::Name)}</p>
+                    </div>
+                    <div class="field" class:has-error=field(TableField::Capacity)>
+                        <label for="table-capacity">{lang.t(T::PlanFieldCapacity)}</label>
+                        <input id="table-capacity" name="capacity" type="number" min="2" max="50" required value=capacity
+                            aria-invalid=invalid(TableField::Capacity) aria-describedby="err-table-capacity"/>
+                        <p class="field-error" id="err-table-capacity" aria-live="polite">{error(TableField::Capacity)}</p>
+                    </div>
+                    <div class="field" class:has-error=field(TableField::MinSize)>
+                        <label for="table-min">{lang.t(T::PlanFieldMinSize)}</label>
+                        <input id="table-min" name="min_size" type="number" min="0" max="50" value=min_size
+                            aria-invalid=invalid(TableField::MinSize) aria-describedby="err-table-min"/>
+                        <p class="field-error" id="err-table-min" aria-live="polite">{error(TableField::MinSize)}</p>
+                    </div>
+                </div>
+                <div class="grid two">
+                    <div class="field" class:has-error=field(TableField::Host)>
+                        <label for="table-host">{lang.t(T::PlanFieldHost)}</label>
+                        <select id="table-host" name="host" aria-invalid=invalid(TableField::Host) aria-describedby="err-table-host">
+                            <option value="" selected={host.is_none()}>{lang.t(T::PlanNoHost)}</option>
+                            {options}
+                        </select>
+                        <p class="field-error" id="err-table-host" aria-live="polite">{error(TableField::Host)}</p>
+                    </div>
+                    <div class="field" class:has-error=field(TableField::Theme)>
+                        <label for="table-theme">{lang.t(T::PlanFieldTheme)}</label>
+                        <input id="table-theme" name="theme" maxlength="80" value=theme
+                            aria-invalid=invalid(TableField::Theme) aria-describedby="err-table-theme"/>
+                        <p class="field-error" id="err-table-theme" aria-live="polite">{error(TableField::Theme)}</p>
+                    </div>
+                </div>
+                {has_plan.then(|| view! {
+                    <p class="hint">{lang.t(T::PlanTableKeepsPlan)}</p>
+                    <label class="check" for="table-confirm">
+                        <input type="checkbox" id="table-confirm" name="confirm"/>
+                        " " {lang.t(T::PlanTableConfirm)}
+                    </label>
+                })}
+                <button type="submit" class="button">
+                    {lang.t(if is_edit { T::PlanSaveTable } else { T::PlanAddTable })}
+                </button>
+                {is_edit.then(|| view! {
+                    " " <a class="button" href=path.clone() data-noscroll="">{lang.t(T::PlanCancelEdit)}</a>
+                })}
+            </ActionForm>
+            {editing.map(|t| view! {
+                <FormError error=action_error(a.remove)/>
+                <ActionForm action=a.remove attr:class="plan-table-remove">
+                    <input type="hidden" name="slug" value=slug.get_value()/>
+                    <input type="hidden" name="table" value=t.id.to_string()/>
+                    {has_plan.then(|| view! {
+                        <label class="check" for="remove-confirm">
+                            <input type="checkbox" id="remove-confirm" name="confirm" required/>
+                            " " {lang.t(T::PlanRemoveConfirm)}
+                        </label>
+                    })}
+                    <button type="submit" class="button">{lang.t(T::PlanRemoveTable)}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+/// The confirmed people left out of the networking tables (each can be taken back in), and
+/// a form to leave someone out.
+#[component]
+fn LeftOut(
+    people: Vec<PersonRef>,
+    left_out: Vec<PersonRef>,
+    slug: String,
+    a: Actions,
+) -> impl IntoView {
+    let lang = use_lang();
+    let list = if left_out.is_empty() {
+        view! { <p class="empty">{lang.t(T::PlanLeftOutNone)}</p> }.into_any()
+    } else {
+        let slug = slug.clone();
+        view! {
+            <ul class="left-out">
+                {left_out
+                    .into_iter()
+                    .map(|p| {
+                        let slug = slug.clone();
+                        let label = format!("{}: {}", lang.t(T::PlanBackIn), p.name);
+                        view! {
+                            <li>
+                                <span>{p.label()}</span> " "
+                                <ActionForm action=a.at_tables attr:class="inline-form">
+                                    <input type="hidden" name="slug" value=slug/>
+                                    <input type="hidden" name="person" value=p.id.to_string()/>
+                                    <button type="submit" class="button small" aria-label=label>{lang.t(T::PlanBackIn)}</button>
+                                </ActionForm>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <h2>{lang.t(T::PlanLeftOutTitle)}</h2>
+        <p class="hint">{lang.t(T::PlanLeftOutHint)}</p>
+        <FormError error=action_error(a.at_tables)/>
+        {list}
+        {(!people.is_empty()).then(|| view! {
+            <ActionForm action=a.at_tables attr:class="plan-leave-out">
+                <input type="hidden" name="slug" value=slug.clone()/>
+                <input type="hidden" name="out" value="1"/>
+                <div class="field">
+                    <label for="leave-out">{lang.t(T::PlanFieldLeaveOut)}</label>
+                    <select id="leave-out" name="person" required>
+                        {people
+                            .into_iter()
+                            .map(|p| view! { <option value=p.id.to_string()>{p.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{lang.t(T::PlanLeaveOut)}</button>
+            </ActionForm>
+        })}
+    }
+}
+
+/// Drag and drop in the chart (hydrated only): the seat being dragged, set on `dragstart`.
+/// A drop on another table of that round moves the person there, a drop on someone at
+/// another table swaps the two, through [`MoveSeat`] like the keyboard path.
+#[derive(Clone, Copy)]
+struct Drag(RwSignal<Option<Selection>>);
+
+impl Drag {
+    /// Starts dragging `key` (for other browsers, also as the drag's data).
+    fn start(self, ev: &leptos::ev::DragEvent, key: Selection) {
+        #[cfg(feature = "hydrate")]
+        if let Some(dt) = ev.data_transfer() {
+            let _ = dt.set_data("text/plain", &key.key());
+            dt.set_effect_allowed("move");
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+        self.0.set(Some(key));
+    }
+
+    /// The dragged seat when it may be dropped on table `ids` (its people) of `round`: in
+    /// that round and not already at that table.
+    fn droppable(self, round: u32, ids: &[i64]) -> Option<Selection> {
+        self.0
+            .get_untracked()
+            .filter(|d| d.round == round && !ids.contains(&d.id))
+    }
+
+    /// Lets the drop happen there when [`Self::droppable`].
+    fn over(self, ev: &leptos::ev::DragEvent, round: u32, ids: &[i64]) {
+        if self.droppable(round, ids).is_some() {
+            ev.prevent_default();
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! `/coordinator/events/:slug/planner/cards`: the table cards to print, one per table and
-//! round (round, table, who sits there and their organisation), four to an A4 sheet, from
-//! the latest plan. The screen shows the same cards with a print button.
+//! round (round, table, its theme, who sits there and their organisation, the host marked),
+//! four to an A4 sheet, from the latest plan. The screen shows the same cards with a print button.
 
 use crate::i18n::T;
 use crate::planner::api::get_planner;
@@ -73,12 +73,18 @@ fn RoundCards(round: RoundView) -> impl IntoView {
                 <article class="table-card">
                     <p class="table-card-round">{format!("{} {number}", lang.t(T::PlanRound))}</p>
                     <h2>{format!("{} {}", lang.t(T::PlanTable), t.name)}</h2>
+                    {(!t.theme.is_empty()).then(|| view! {
+                        <p class="table-card-theme">{lang.t(T::PlanThemeLabel)} " " {t.theme.clone()}</p>
+                    })}
                     <ul>
                         {t.people
                             .into_iter()
                             .filter(|s| s.org_type.is_some())
                             .map(|s| view! {
-                                <li><strong>{s.name}</strong> " · " <span>{s.organisation}</span></li>
+                                <li>
+                                    <strong>{s.name}</strong> " · " <span>{s.organisation}</span>
+                                    {s.host.then(|| view! { " · " <em class="seat-host">{lang.t(T::PlanHostMark)}</em> })}
+                                </li>
                             })
                             .collect_view()}
                     </ul>
