@@ -147,8 +147,16 @@ fn EditorBody(v: EditorView) -> impl IntoView {
             view! { <SpeakerRow slug k/> }
         })
         .collect_view();
+    // Marks the editor once its forms are hydrated: the Suspense content hydrates after the
+    // page's `body[data-hydrated]`, and a form used before that posts without JavaScript.
+    let editor = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(el) = editor.get() {
+            let _ = el.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
-        <section class="card coordinator programme-editor">
+        <section class="card coordinator programme-editor" node_ref=editor>
             <h1>{lang.t(T::CoordProgTitle)}</h1>
             <p class="event-ref"><a href=format!("/coordinator/events/{}", v.slug)>{v.title.clone()}</a></p>
             <QueryNotice key="saved" text=T::CoordProgSaved/>
