@@ -90,6 +90,23 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// [`Lang::negotiate`] over a request's `Cookie` and `Accept-Language` headers.
+    #[cfg(feature = "ssr")]
+    pub fn of_headers(headers: &axum::http::HeaderMap) -> Lang {
+        use axum::http::header;
+        let chosen = headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(Lang::from_cookie);
+        chosen.unwrap_or_else(|| {
+            let accept = headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok());
+            Lang::negotiate(None, accept)
+        })
+    }
+
     pub fn t(self, key: T) -> &'static str {
         key.get(self)
     }
@@ -832,6 +849,12 @@ texts! {
     PlanLeftOutNotice => ["Niet meer aan tafel; de schikking is bijgewerkt.", "No longer at the tables; the plan is updated.", "Plus à table ; le plan est mis à jour."],
     PlanBackInNotice => ["Weer aan tafel: schik opnieuw om deze persoon een plaats te geven.", "Back at the tables: plan again to give this person a seat.", "De retour à table : refaites le plan pour lui donner une place."],
     PlanDragHint => ["Met de muis kun je ook iemand naar een andere tafel slepen (verplaatsen) of op iemand anders (wisselen), in dezelfde ronde.", "With the mouse you can also drag someone onto another table (move) or onto someone else (swap), in the same round.", "À la souris, vous pouvez aussi glisser quelqu'un sur une autre table (déplacer) ou sur une autre personne (échanger), dans le même tour."],
+    CoordPhotoTitle => ["Foto", "Photo", "Photo"],
+    CoordPhotoHint => ["Een JPEG-, PNG- of WebP-bestand van hoogstens {mb} MB en minstens {min}×{min} pixels; verkleind tot hoogstens {side}×{side} pixels en bewaard zonder de gegevens in het bestand. De spreker kan de foto ook zelf veranderen via de persoonlijke link.", "A JPEG, PNG or WebP file of at most {mb} MB and at least {min}×{min} pixels; scaled down to at most {side}×{side} pixels and kept without the data in the file. The speaker can also change it through their personal link.", "Un fichier JPEG, PNG ou WebP de {mb} Mo au plus et d'au moins {min}×{min} pixels ; réduit à {side}×{side} pixels au plus et conservé sans les données du fichier. L'orateur peut aussi la changer via son lien personnel."],
+    CoordPhotoNone => ["Nog geen foto.", "No photo yet.", "Pas encore de photo."],
+    CoordPhotoSaved => ["De foto is bewaard.", "The photo has been saved.", "La photo a été enregistrée."],
+    CoordPhotoRemoved => ["De foto is verwijderd.", "The photo has been removed.", "La photo a été supprimée."],
+    CoordPhotoRemoveConfirm => ["Ja, deze foto verwijderen", "Yes, remove this photo", "Oui, supprimer cette photo"],
 }
 
 const MONTHS: [[&str; 12]; 3] = [

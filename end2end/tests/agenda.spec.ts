@@ -37,7 +37,7 @@ for (const js of [true, false]) {
     await expect(agenda.illustrativeNote()).toBeVisible();
     expect(await page.content()).not.toContain('@example.org');
     // The calendar links: the feed as a file and as a subscription.
-    await expect(agenda.subscribeLink()).toHaveAttribute('href', /^webcal:\/\/.+\/agenda\.ics$/);
+    await expect(agenda.subscribeLink()).toHaveAttribute('href', /^webcal:\/\/.+\/agenda\.ics\?lang=nl$/);
     const ics = await page.request.get((await agenda.feedLink().getAttribute('href'))!);
     expect(ics.status()).toBe(200);
     expect(ics.headers()['content-type']).toContain('text/calendar');

@@ -396,6 +396,42 @@ pub async fn speaker_photo_remove(
     }
 }
 
+/// A coordinator's upload of a speaker's photo from the programme editor
+/// (`multipart/form-data`, file field `photo`): the one coordinator action a server function
+/// cannot take (they take JSON or URL-encoded bodies). The session is checked before the
+/// body is read; then back to the editor, with the outcome next to that speaker.
+pub async fn coordinator_speaker_photo(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    session: tower_sessions::Session,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    if let Err(e) = app::accounts::api::coordinator_of(&state, &session).await {
+        return match e {
+            AppError::Unauthorized => Redirect::to("/coordinator/login").into_response(),
+            e => crate::http::page::refuse("/coordinator", &headers, e),
+        };
+    }
+    let Ok(id) = id.parse::<i64>() else {
+        return crate::http::page::refuse("/coordinator", &headers, AppError::NotFound);
+    };
+    let outcome = match read_photo(multipart).await {
+        Ok(bytes) => state.speakers().set_photo_of(&slug, id, bytes).await,
+        Err(problem) => Ok(PhotoOutcome::Refused(problem)),
+    };
+    let query = match outcome {
+        Ok(PhotoOutcome::Saved) => "photo=saved".to_string(),
+        Ok(PhotoOutcome::Refused(problem)) => format!("photo_error={}", problem.code()),
+        Err(e) => return crate::http::page::refuse("/coordinator", &headers, e),
+    };
+    let slug = utf8_percent_encode(&slug, PATH_SEGMENT);
+    Redirect::to(&format!(
+        "/coordinator/events/{slug}/programme?speaker={id}&{query}#speaker-{id}"
+    ))
+    .into_response()
+}
+
 /// `/lang/{code}?next=/path`: remembers the language in a cookie and goes back.
 pub async fn set_language(
     Path(code): Path<String>,

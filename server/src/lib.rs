@@ -135,6 +135,11 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
         .route("/s/{token}/photo/remove", post(forms::speaker_photo_remove))
         .route("/f/{token}", post(forms::followup_answer))
         .route(
+            "/coordinator/events/{slug}/speakers/{id}/photo",
+            post(forms::coordinator_speaker_photo)
+                .layer(DefaultBodyLimit::max(forms::PHOTO_BODY_LIMIT)),
+        )
+        .route(
             "/coordinator/events/{slug}/registrations.csv",
             get(app::registration::downloads::csv),
         )

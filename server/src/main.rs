@@ -203,13 +203,14 @@ fn purge(dry_run: bool) -> ExitCode {
     );
     for e in &done {
         println!(
-            "{verb} event {} ({}, ended {}): {} registrations, {} mails, {} links",
+            "{verb} event {} ({}, ended {}): {} registrations, {} mails, {} links, {} speakers",
             e.event_id,
             e.slug,
             e.ends_at.format("%Y-%m-%d"),
             e.registrations,
             e.mails,
-            e.links
+            e.links,
+            e.speakers
         );
     }
     ExitCode::SUCCESS

@@ -8,6 +8,7 @@ mod common;
 use app::privacy::service::PrivacyError;
 use app::store::Db;
 use chrono::{DateTime, Duration, Utc};
+use common::speakers::{event_with_programme, grete_link, GRETE};
 use common::*;
 use std::time::Instant;
 
@@ -18,6 +19,7 @@ on_both_databases!(
     purge_after_the_limit_keeps_counts_logs_and_is_idempotent,
     the_server_purges_at_start,
     purge_command_dry_run_then_purge,
+    purge_strips_speakers_private_data_and_keeps_their_profile,
 );
 
 /// The purge task off, so a test decides when the purge runs.
@@ -384,5 +386,73 @@ async fn purge_command_dry_run_then_purge(db: &TestDb) {
     assert_eq!(rows_of_event(&srv.state.db, recent).await, rows_recent);
     let out = cli(&[]);
     assert!(out.contains(": 0 to purge"), "{out}");
+    srv.stop().await;
+}
+
+/// Rows of one event's speakers: (speakers with a contact address, speaker links, photos,
+/// mails to those addresses).
+async fn speaker_rows(db: &Db, event: i64) -> (i64, i64, i64, i64) {
+    app::on_db!(db, p => sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM programme_speakers WHERE event_id = $1 AND contact_email <> ''), \
+         (SELECT COUNT(*) FROM speaker_tokens WHERE speaker_id IN (SELECT id FROM programme_speakers WHERE event_id = $1)), \
+         (SELECT COUNT(*) FROM speaker_photos WHERE speaker_id IN (SELECT id FROM programme_speakers WHERE event_id = $1)), \
+         (SELECT COUNT(*) FROM outbox WHERE recipient = $2)")
+        .bind(event)
+        .bind(GRETE)
+        .fetch_one(p)
+        .await
+        .expect("count speaker rows"))
+}
+
+async fn purge_strips_speakers_private_data_and_keeps_their_profile(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, NO_PURGE_TASK).await;
+    let event = event_with_programme(&srv, "programma-vorig-jaar", 10).await;
+    let (grete, _token) = grete_link(&srv, &mail, "programma-vorig-jaar", event).await;
+    app::on_db!(&srv.state.db, p => sqlx::query(
+        "INSERT INTO speaker_photos (speaker_id, content_type, bytes, hash, width, height, updated_at) \
+         VALUES ($1, 'image/jpeg', $2, 'abc', 1, 1, $3)")
+        .bind(grete)
+        .bind(vec![0xffu8, 0xd8, 0xff])
+        .bind(Utc::now())
+        .execute(p)
+        .await
+        .map(|_| ())
+        .expect("photo row"));
+    let (with_address, links, photos, mails) = speaker_rows(&srv.state.db, event).await;
+    assert!(
+        with_address >= 5,
+        "the seed's speakers have contact addresses"
+    );
+    assert_eq!((links, photos, mails), (1, 1, 1));
+    move_event(&srv.state.db, event, Utc::now() - Duration::days(91)).await;
+
+    let privacy = srv.state.privacy();
+    let dry = privacy.purge(Utc::now(), true).await.unwrap();
+    assert_eq!(dry.len(), 1, "an event with only speakers is due: {dry:?}");
+    assert_eq!(
+        (
+            dry[0].registrations,
+            dry[0].speakers,
+            dry[0].links,
+            dry[0].mails
+        ),
+        (0, with_address, 1, 1)
+    );
+    assert_eq!(
+        speaker_rows(&srv.state.db, event).await,
+        (with_address, 1, 1, 1)
+    );
+    let done = privacy.purge(Utc::now(), false).await.unwrap();
+    assert_eq!(done, dry, "the purge did what the dry run said");
+    assert_eq!(speaker_rows(&srv.state.db, event).await, (0, 0, 0, 0));
+    assert_eq!(privacy.purge_log(event).await.unwrap().len(), 1);
+    // The public programme stays: the agenda still names and presents her.
+    let (status, agenda) = get(&srv, "/e/programma-vorig-jaar/agenda").await;
+    assert_eq!(status, 200);
+    assert!(agenda.contains("Grete Remen"), "{agenda}");
+    assert!(!agenda.contains(GRETE));
+    // Nothing left to purge.
+    assert!(privacy.purge(Utc::now(), false).await.unwrap().is_empty());
     srv.stop().await;
 }

@@ -100,8 +100,12 @@ async fn the_agenda_lists_sessions_in_order_without_contact_addresses(db: &TestD
         page.contains("ter illustratie"),
         "the demo says its times are examples"
     );
-    assert!(page.contains("href=\"/e/demo/agenda.ics\""));
+    assert!(page.contains("href=\"/e/demo/agenda.ics?lang=nl\""));
     assert!(page.contains("webcal://"));
+    assert!(
+        page.contains("/e/demo/agenda.ics?lang=nl\""),
+        "the feed keeps the language"
+    );
     // Never the private contact address, neither in the page nor in its data.
     assert!(
         !page.contains("example.org"),
@@ -341,6 +345,20 @@ async fn calendar_times_are_right_in_brussels_across_the_clock_change(db: &TestD
     // The demo's programme: the talk of the schepen at 14:10 Brussels time.
     let start = demo_with_programme(&srv, "demo").await;
     let (_, _, body) = calendar(&srv, "/e/demo/agenda.ics").await;
+    assert!(body.contains("Ronde 1"), "Dutch by default");
+    // The calendar's own texts follow ?lang=, then the cookie.
+    let (_, _, english) = calendar(&srv, "/e/demo/agenda.ics?lang=en").await;
+    assert!(english.contains("Round 1") && !english.contains("Ronde 1"));
+    let french = client()
+        .get(format!("http://{}/e/demo/agenda.ics", srv.addr))
+        .header("cookie", "lang=fr")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(french.contains("Tour 1"), "{french}");
     let entries = events_of(&body);
     assert_eq!(entries.len(), 10);
     let talk = entries

@@ -9,6 +9,7 @@
 mod common;
 
 use app::programme::photo::MAX_UPLOAD_BYTES;
+use common::coordinator::{get_as, post_as, signed_in};
 use common::speakers::*;
 use common::*;
 use image::{DynamicImage, ImageFormat, RgbImage, RgbaImage};
@@ -19,6 +20,7 @@ on_both_databases!(
     refused_uploads_say_why_and_store_nothing,
     wrong_expired_and_cross_site_uploads_are_refused,
     the_speaker_removes_their_photo_and_it_goes_with_the_speaker,
+    a_coordinator_sets_and_removes_a_speakers_photo,
 );
 
 fn encode(img: &DynamicImage, format: ImageFormat) -> Vec<u8> {
@@ -423,4 +425,118 @@ async fn the_speaker_removes_their_photo_and_it_goes_with_the_speaker(db: &TestD
         .await
         .expect("speaker deleted");
     assert!(stored(&srv).await.is_empty());
+}
+
+/// Posts `bytes` as the `photo` file of the programme editor's upload for speaker `id`.
+async fn coordinator_upload(
+    srv: &Running,
+    cookie: Option<&str>,
+    slug: &str,
+    id: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(bytes)
+        .file_name("photo.png")
+        .mime_str("image/png")
+        .unwrap();
+    let mut req = client()
+        .post(format!(
+            "http://{}/coordinator/events/{slug}/speakers/{id}/photo",
+            srv.addr
+        ))
+        .header("accept", "text/html")
+        .multipart(reqwest::multipart::Form::new().part("photo", part));
+    if let Some(c) = cookie {
+        req = req.header("cookie", format!("{}={c}", server::SESSION_COOKIE));
+    }
+    req.send().await.expect("upload")
+}
+
+async fn a_coordinator_sets_and_removes_a_speakers_photo(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    let event = event_with_programme(&srv, "coordfoto", 10).await;
+    let grete = speaker_id(&srv, event, "Grete Remen").await.to_string();
+    // Not signed in: to the login page, nothing stored.
+    let r = coordinator_upload(&srv, None, "coordfoto", &grete, png(640, 480)).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/coordinator/login");
+    assert!(stored(&srv).await.is_empty());
+
+    let cookie = signed_in(&srv, &mail, "foto").await;
+    let r = coordinator_upload(&srv, Some(&cookie), "coordfoto", &grete, png(640, 480)).await;
+    assert_eq!(r.status(), 303);
+    let back = r.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(
+        back,
+        format!(
+            "/coordinator/events/coordfoto/programme?speaker={grete}&photo=saved#speaker-{grete}"
+        )
+    );
+    let photos = stored(&srv).await;
+    assert_eq!(photos.len(), 1);
+    assert_eq!(
+        (photos[0].0.to_string(), photos[0].3, photos[0].4),
+        (grete.clone(), 400, 300)
+    );
+    let (status, page) = get_as(
+        &srv,
+        &cookie,
+        back.trim_end_matches(&format!("#speaker-{grete}")),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("De foto is bewaard."), "{page}");
+    let src = photo_src(&page).expect("the editor shows the photo");
+    let (_, agenda) = get(&srv, "/e/coordfoto/agenda").await;
+    assert!(agenda.contains(&src), "the agenda shows it");
+
+    // A refused file says why and keeps the photo; an unknown speaker is not found.
+    let r = coordinator_upload(
+        &srv,
+        Some(&cookie),
+        "coordfoto",
+        &grete,
+        b"no image".to_vec(),
+    )
+    .await;
+    assert!(r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("photo_error=not_image"));
+    assert_eq!(stored(&srv).await, photos);
+    for (slug, id) in [
+        ("coordfoto", "999999"),
+        ("coordfoto", "x"),
+        ("nope", grete.as_str()),
+    ] {
+        let r = coordinator_upload(&srv, Some(&cookie), slug, id, png(640, 480)).await;
+        assert_eq!(r.status(), 404, "{slug}/{id}");
+    }
+    assert_eq!(stored(&srv).await, photos);
+
+    // Removal is a server function and wants the tick.
+    let remove = |confirm: bool| {
+        let mut form = vec![
+            ("slug".to_string(), "coordfoto".to_string()),
+            ("id".to_string(), grete.clone()),
+        ];
+        if confirm {
+            form.push(("confirm".to_string(), "yes".to_string()));
+        }
+        form
+    };
+    let path = "/api/coordinator/programme/speaker/photo/remove";
+    let r = post_as(&srv, &cookie, path, &remove(false)).await;
+    assert!(r.status().is_client_error(), "{}", r.status());
+    assert_eq!(stored(&srv).await, photos);
+    let r = post_as(&srv, &cookie, path, &remove(true)).await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    assert!(stored(&srv).await.is_empty());
+    assert_eq!(get(&srv, &src).await.0, 404);
+    srv.stop().await;
 }

@@ -29,7 +29,17 @@ async fn session() -> Result<tower_sessions::Session, AppError> {
 /// coordinator server function.
 #[cfg(feature = "ssr")]
 pub async fn require_coordinator() -> Result<Coordinator, AppError> {
-    let session = session().await?;
+    coordinator_of(&crate::state::app_state()?, &session().await?).await
+}
+
+/// The coordinator signed in with `session`, or [`AppError::Unauthorized`]: what
+/// [`require_coordinator`] checks, for the few plain handlers (a file upload) that get the
+/// session as an axum extractor.
+#[cfg(feature = "ssr")]
+pub async fn coordinator_of(
+    state: &crate::state::AppState,
+    session: &tower_sessions::Session,
+) -> Result<Coordinator, AppError> {
     let id: Option<i64> = session
         .get(SESSION_KEY)
         .await
@@ -37,7 +47,6 @@ pub async fn require_coordinator() -> Result<Coordinator, AppError> {
     let Some(id) = id else {
         return Err(AppError::Unauthorized);
     };
-    let state = crate::state::app_state()?;
     match state.accounts().coordinator(id).await? {
         Some(c) => {
             let minute = chrono::Utc::now().timestamp() / 60;

@@ -95,6 +95,8 @@ pub struct EventPurge {
     pub registrations: i64,
     pub mails: i64,
     pub links: i64,
+    /// Speakers whose contact address, link and photo went (their public profile stays).
+    pub speakers: i64,
 }
 
 /// A row of the purge log.

@@ -198,7 +198,7 @@ impl Privacy {
                     continue;
                 }
             };
-            if removed.registrations == 0 {
+            if removed.registrations == 0 && removed.speakers == 0 {
                 continue; // purged by another instance meanwhile, or the event moved
             }
             if !dry_run {
@@ -207,6 +207,7 @@ impl Privacy {
                     registrations = removed.registrations,
                     mails = removed.mails,
                     links = removed.links,
+                    speakers = removed.speakers,
                     "personal data of a past event purged"
                 );
             }
@@ -217,6 +218,7 @@ impl Privacy {
                 registrations: removed.registrations,
                 mails: removed.mails,
                 links: removed.links,
+                speakers: removed.speakers,
             });
         }
         match failed {
@@ -247,11 +249,18 @@ impl Privacy {
             return Ok(Removed::default());
         }
         let rows = store::tally_rows_tx(&mut tx, event_id).await?;
-        if rows.is_empty() {
+        let mut removed = Removed::default();
+        if !rows.is_empty() {
+            store::add_stats(&mut tx, event_id, &tally(&rows)).await?;
+            removed = store::delete_event_people(&mut tx, event_id).await?;
+        }
+        let speakers = store::strip_speakers(&mut tx, event_id).await?;
+        if removed.registrations == 0 && speakers.speakers == 0 {
             return Ok(Removed::default());
         }
-        store::add_stats(&mut tx, event_id, &tally(&rows)).await?;
-        let removed = store::delete_event_people(&mut tx, event_id).await?;
+        removed.mails += speakers.mails;
+        removed.links += speakers.links;
+        removed.speakers = speakers.speakers;
         store::log(&mut tx, event_id, "event", removed, now).await?;
         tx.commit().await?;
         Ok(removed)

@@ -1,7 +1,9 @@
 //! The programme as calendar files (server only, `icalendar` crate): the whole programme
 //! (`/e/<slug>/agenda.ics`, the subscribable feed) and one session (`…/sessions/<id>.ics`).
 //! Times in UTC (unambiguous across DST changes); each session has a stable UID, SEQUENCE
-//! and LAST-MODIFIED, so a change reaches subscribers.
+//! and LAST-MODIFIED, so a change reaches subscribers. The calendar's own texts (its name,
+//! "Ronde N") and the event title follow `?lang=` (calendar apps send no cookie), else the
+//! visitor's language; session titles are the coordinator's, in their language.
 
 use super::model::SessionView;
 use super::service::session_views;
@@ -9,8 +11,8 @@ use crate::i18n::{Lang, T};
 use crate::state::AppState;
 use crate::store::events::StoredEvent;
 use crate::store::programme::StoredProgramme;
-use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, EventLike};
@@ -96,7 +98,7 @@ pub fn programme_calendar(
     cal.append_property(("METHOD", "PUBLISH"));
     cal.name(&format!(
         "{} · {}",
-        event.view.title,
+        event.view.title_in(lang).text,
         lang.t(T::AgendaTitle)
     ));
     cal.timezone("Europe/Brussels");
@@ -113,7 +115,23 @@ fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "not found").into_response()
 }
 
-async fn answer(state: &AppState, slug: &str, only: Option<i64>) -> Response {
+/// The calendar's language: `?lang=` (the links on the agenda page carry it, and calendar
+/// apps keep it in the feed URL), else the `lang` cookie or `Accept-Language`.
+#[derive(serde::Deserialize)]
+pub struct CalendarQuery {
+    lang: Option<String>,
+}
+
+impl CalendarQuery {
+    fn lang(&self, headers: &HeaderMap) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_else(|| Lang::of_headers(headers))
+    }
+}
+
+async fn answer(state: &AppState, slug: &str, only: Option<i64>, lang: Lang) -> Response {
     let (event, p) = match state.programme().stored(slug).await {
         Ok(v) => v,
         Err(super::service::ProgrammeError::NotFound) => return not_found(),
@@ -127,7 +145,7 @@ async fn answer(state: &AppState, slug: &str, only: Option<i64>) -> Response {
         return not_found();
     }
     let base_url = state.config.base_url.trim_end_matches('/');
-    let Some(body) = programme_calendar(&event, &p, only, base_url, Lang::Nl) else {
+    let Some(body) = programme_calendar(&event, &p, only, base_url, lang) else {
         return not_found();
     };
     let name = match only {
@@ -160,20 +178,27 @@ async fn answer(state: &AppState, slug: &str, only: Option<i64>) -> Response {
 }
 
 /// `GET /e/{slug}/agenda.ics`: the whole programme, the subscribable feed.
-pub async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
-    answer(&state, &slug, None).await
+pub async fn feed(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(q): Query<CalendarQuery>,
+    headers: HeaderMap,
+) -> Response {
+    answer(&state, &slug, None, q.lang(&headers)).await
 }
 
 /// `GET /e/{slug}/sessions/{id}.ics`: one session.
 pub async fn session(
     State(state): State<AppState>,
     Path((slug, file)): Path<(String, String)>,
+    Query(q): Query<CalendarQuery>,
+    headers: HeaderMap,
 ) -> Response {
     match file
         .strip_suffix(".ics")
         .and_then(|id| id.parse::<i64>().ok())
     {
-        Some(id) => answer(&state, &slug, Some(id)).await,
+        Some(id) => answer(&state, &slug, Some(id), q.lang(&headers)).await,
         None => not_found(),
     }
 }

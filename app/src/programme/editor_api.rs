@@ -205,6 +205,32 @@ pub async fn delete_speaker(
     Ok(())
 }
 
+/// Coordinator. Removes the photo of speaker `id` of event `slug` once confirmed (the
+/// upload is a plain multipart post, `/coordinator/events/{slug}/speakers/{id}/photo`).
+#[server(
+    prefix = "/api",
+    endpoint = "coordinator/programme/speaker/photo/remove"
+)]
+pub async fn remove_speaker_photo(
+    #[server(default)] slug: String,
+    #[server(default)] id: i64,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    crate::accounts::api::require_coordinator().await?;
+    if confirm.is_empty() {
+        return Err(AppError::ConfirmationNeeded);
+    }
+    crate::state::app_state()?
+        .speakers()
+        .remove_photo_of(&slug, id)
+        .await?;
+    leptos_axum::redirect(&format!(
+        "{}?speaker={id}&photo=removed#speaker-{id}",
+        programme_path(&slug)
+    ));
+    Ok(())
+}
+
 /// Coordinator. Mails every confirmed attendee of event `slug` the changed programme, once
 /// `confirm` is ticked (the page shows the mail first).
 #[server(prefix = "/api", endpoint = "coordinator/programme/notify")]

@@ -5,7 +5,7 @@
 
 use super::photo::PhotoRef;
 use crate::domain::{Email, Name};
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Brussels;
 use serde::{Deserialize, Serialize};
@@ -134,15 +134,24 @@ pub struct AgendaView {
 
 impl AgendaView {
     /// The feed for calendar apps that subscribe (`webcal://`).
-    pub fn webcal_url(&self) -> String {
-        match self.feed_url.split_once("://") {
+    pub fn webcal_url(&self, lang: Lang) -> String {
+        let feed = match self.feed_url.split_once("://") {
             Some((_, rest)) => format!("webcal://{rest}"),
             None => self.feed_url.clone(),
-        }
+        };
+        format!("{feed}?lang={}", lang.code())
     }
-    /// One session's calendar file.
-    pub fn session_ics(&self, session: i64) -> String {
-        format!("/e/{}/sessions/{session}.ics", self.slug)
+    /// The whole programme's calendar file, its texts in `lang`.
+    pub fn ics(&self, lang: Lang) -> String {
+        format!("/e/{}/agenda.ics?lang={}", self.slug, lang.code())
+    }
+    /// One session's calendar file, its texts in `lang`.
+    pub fn session_ics(&self, session: i64, lang: Lang) -> String {
+        format!(
+            "/e/{}/sessions/{session}.ics?lang={}",
+            self.slug,
+            lang.code()
+        )
     }
     pub fn highlight(&self, session: i64) -> Option<Highlight> {
         if self.current == Some(session) {

@@ -233,6 +233,57 @@ impl Speakers {
     /// refused upload stores nothing.
     pub async fn set_photo(&self, token: &str, bytes: Vec<u8>) -> Result<PhotoOutcome, AppError> {
         let (speaker, _) = self.resolve(token).await?;
+        self.store_photo(speaker.id, bytes, "speaker changed their photo")
+            .await
+    }
+
+    /// Deletes the speaker's photo (nothing to delete is fine).
+    pub async fn remove_photo(&self, token: &str) -> Result<(), AppError> {
+        let (speaker, _) = self.resolve(token).await?;
+        self.delete_photo(speaker.id, "speaker removed their photo")
+            .await
+    }
+
+    /// Speaker `id` of event `slug`, for a coordinator (authorised by the caller).
+    async fn of_event(&self, slug: &str, id: i64) -> Result<SpeakerRow, AppError> {
+        let event = events::by_slug(&self.db, slug)
+            .await
+            .map_err(db_err)?
+            .ok_or(AppError::NotFound)?;
+        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        let speaker = store::speaker_tx(&mut tx, event.id, id)
+            .await
+            .map_err(db_err)?
+            .ok_or(AppError::NotFound)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(speaker)
+    }
+
+    /// [`Speakers::set_photo`] for a coordinator: the photo of speaker `id` of event `slug`.
+    pub async fn set_photo_of(
+        &self,
+        slug: &str,
+        id: i64,
+        bytes: Vec<u8>,
+    ) -> Result<PhotoOutcome, AppError> {
+        let speaker = self.of_event(slug, id).await?;
+        self.store_photo(speaker.id, bytes, "a coordinator changed a speaker's photo")
+            .await
+    }
+
+    /// [`Speakers::remove_photo`] for a coordinator.
+    pub async fn remove_photo_of(&self, slug: &str, id: i64) -> Result<(), AppError> {
+        let speaker = self.of_event(slug, id).await?;
+        self.delete_photo(speaker.id, "a coordinator removed a speaker's photo")
+            .await
+    }
+
+    async fn store_photo(
+        &self,
+        speaker: i64,
+        bytes: Vec<u8>,
+        what: &str,
+    ) -> Result<PhotoOutcome, AppError> {
         let processed = {
             let _permit = PHOTO_WORK.acquire().await.map_err(|_| AppError::Internal)?;
             tokio::task::spawn_blocking(move || photo_codec::process(&bytes))
@@ -245,14 +296,14 @@ impl Speakers {
         let p = match processed {
             Ok(p) => p,
             Err(problem) => {
-                tracing::info!(speaker = speaker.id, ?problem, "speaker photo refused");
+                tracing::info!(speaker, ?problem, "speaker photo refused");
                 return Ok(PhotoOutcome::Refused(problem));
             }
         };
         let mut tx = self.db.begin_write().await.map_err(db_err)?;
         store::set_photo_tx(
             &mut tx,
-            speaker.id,
+            speaker,
             photo_codec::CONTENT_TYPE,
             &p.bytes,
             &p.hash,
@@ -263,23 +314,17 @@ impl Speakers {
         .await
         .map_err(db_err)?;
         tx.commit().await.map_err(db_err)?;
-        tracing::info!(
-            speaker = speaker.id,
-            bytes = p.bytes.len(),
-            "speaker changed their photo"
-        );
+        tracing::info!(speaker, bytes = p.bytes.len(), "{what}");
         Ok(PhotoOutcome::Saved)
     }
 
-    /// Deletes the speaker's photo (nothing to delete is fine).
-    pub async fn remove_photo(&self, token: &str) -> Result<(), AppError> {
-        let (speaker, _) = self.resolve(token).await?;
+    async fn delete_photo(&self, speaker: i64, what: &str) -> Result<(), AppError> {
         let mut tx = self.db.begin_write().await.map_err(db_err)?;
-        store::delete_photo_tx(&mut tx, speaker.id)
+        store::delete_photo_tx(&mut tx, speaker)
             .await
             .map_err(db_err)?;
         tx.commit().await.map_err(db_err)?;
-        tracing::info!(speaker = speaker.id, "speaker removed their photo");
+        tracing::info!(speaker, "{what}");
         Ok(())
     }
 }

@@ -5,7 +5,6 @@
 
 use super::csv_export;
 use super::table::TableQuery;
-use crate::accounts::api::SESSION_KEY;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -16,23 +15,16 @@ use tower_sessions::Session;
 
 /// The signed-in coordinator's id, or the refusal to send.
 async fn coordinator(state: &AppState, session: &Session) -> Result<i64, Response> {
-    let refuse = |e: AppError| {
-        (
-            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNAUTHORIZED),
-            e.to_string(),
-        )
-            .into_response()
-    };
-    let id: Option<i64> = session
-        .get(SESSION_KEY)
+    crate::accounts::api::coordinator_of(state, session)
         .await
-        .map_err(|_| refuse(AppError::Internal))?;
-    let id = id.ok_or_else(|| refuse(AppError::Unauthorized))?;
-    match state.accounts().coordinator(id).await {
-        Ok(Some(c)) => Ok(c.id),
-        Ok(None) => Err(refuse(AppError::Unauthorized)),
-        Err(e) => Err(refuse(e.into())),
-    }
+        .map(|c| c.id)
+        .map_err(|e| {
+            (
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNAUTHORIZED),
+                e.to_string(),
+            )
+                .into_response()
+        })
 }
 
 fn error(e: AppError) -> Response {
@@ -41,11 +33,7 @@ fn error(e: AppError) -> Response {
 }
 
 fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default()
+    Lang::of_headers(headers)
 }
 
 /// `GET /coordinator/events/{slug}/registrations.csv?<table query>`.

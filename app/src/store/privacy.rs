@@ -68,13 +68,34 @@ pub struct StatRow {
     pub count: i64,
 }
 
-/// Rows removed (or to be removed) for one registration or one event.
+/// Rows removed (or to be removed) for one registration or one event. `mails` and `links`
+/// include the speakers' mails and speaker links; `speakers` counts the speakers whose
+/// private data (contact address, link, photo) went.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Removed {
     pub registrations: i64,
     pub mails: i64,
     pub links: i64,
+    pub speakers: i64,
 }
+
+/// The speakers of event `$1` that still hold private data: a contact address, a personal
+/// link or a photo. Their names, roles, organisations and bios are the public programme.
+const SPEAKERS_WITH_PRIVATE_DATA: &str =
+    "SELECT s.id FROM programme_speakers s WHERE s.event_id = $1 \
+     AND (s.contact_email <> '' \
+          OR EXISTS (SELECT 1 FROM speaker_tokens t WHERE t.speaker_id = s.id) \
+          OR EXISTS (SELECT 1 FROM speaker_photos p WHERE p.speaker_id = s.id))";
+
+/// Mails to event `$1`'s speakers (their link and moved-session mails; the outbox keeps the
+/// recipient, not the speaker).
+const SPEAKER_MAILS: &str = "FROM outbox WHERE registration_id IS NULL \
+     AND kind IN ('speaker_link', 'speaker_session_moved') \
+     AND recipient IN (SELECT contact_email FROM programme_speakers WHERE event_id = $1 AND contact_email <> '')";
+
+/// Speaker links of event `$1`.
+const SPEAKER_LINKS: &str =
+    "FROM speaker_tokens WHERE speaker_id IN (SELECT id FROM programme_speakers WHERE event_id = $1)";
 
 /// An event whose end lies before the purge limit and that still holds personal rows.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -146,31 +167,39 @@ pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<Removed, StoreError> 
             .bind(id).execute(&mut *c).await?;
         let registrations = sqlx::query("DELETE FROM registrations WHERE id = $1")
             .bind(id).execute(c).await?.rows_affected();
-        Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64 }
+        Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64, speakers: 0 }
     }))
 }
 
-/// Events that ended before `limit` and still have registrations, oldest first.
+/// Events that ended before `limit` and still have registrations or speakers' private data,
+/// oldest first.
 pub async fn due_events(db: &Db, limit: DateTime<Utc>) -> Result<Vec<DueEvent>, StoreError> {
+    let sql = format!(
+        "SELECT e.id, e.slug, e.ends_at FROM events e WHERE e.ends_at < $1 \
+         AND (EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id) \
+              OR EXISTS ({})) ORDER BY e.ends_at, e.id",
+        SPEAKERS_WITH_PRIVATE_DATA.replace("$1", "e.id")
+    );
     Ok(on_db!(db, p => {
-        sqlx::query_as(
-            "SELECT e.id, e.slug, e.ends_at FROM events e WHERE e.ends_at < $1 \
-             AND EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id) ORDER BY e.ends_at, e.id",
-        )
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(limit)
         .fetch_all(p)
         .await?
     }))
 }
 
-/// How many registrations, mails and links of one event a purge would remove.
+/// How many registrations, mails, links and speakers of one event a purge would remove.
 pub async fn event_rows_count(db: &Db, event_id: i64) -> Result<Removed, StoreError> {
-    let (registrations, mails, links): (i64, i64, i64) = on_db!(db, p => {
-        sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM registrations WHERE event_id = $1), \
-             (SELECT COUNT(*) FROM outbox WHERE registration_id IN (SELECT id FROM registrations WHERE event_id = $1)), \
-             (SELECT COUNT(*) FROM manage_tokens WHERE registration_id IN (SELECT id FROM registrations WHERE event_id = $1))",
-        )
+    let sql = format!(
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE event_id = $1), \
+         (SELECT COUNT(*) FROM outbox WHERE registration_id IN (SELECT id FROM registrations WHERE event_id = $1)) \
+           + (SELECT COUNT(*) {SPEAKER_MAILS}), \
+         (SELECT COUNT(*) FROM manage_tokens WHERE registration_id IN (SELECT id FROM registrations WHERE event_id = $1)) \
+           + (SELECT COUNT(*) {SPEAKER_LINKS}), \
+         (SELECT COUNT(*) FROM ({SPEAKERS_WITH_PRIVATE_DATA}) private_speakers)"
+    );
+    let (registrations, mails, links, speakers): (i64, i64, i64, i64) = on_db!(db, p => {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(event_id)
         .fetch_one(p)
         .await?
@@ -179,7 +208,31 @@ pub async fn event_rows_count(db: &Db, event_id: i64) -> Result<Removed, StoreEr
         registrations,
         mails,
         links,
+        speakers,
     })
+}
+
+/// Removes the private data of one event's speakers: the mails sent to them, their links,
+/// their photos and their contact addresses. Their names, roles, organisations and bios
+/// stay, as the public programme of the event.
+pub async fn strip_speakers(tx: &mut Tx, event_id: i64) -> Result<Removed, StoreError> {
+    let count = format!("SELECT COUNT(*) FROM ({SPEAKERS_WITH_PRIVATE_DATA}) private_speakers");
+    let mails = format!("DELETE {SPEAKER_MAILS}");
+    let links = format!("DELETE {SPEAKER_LINKS}");
+    Ok(on_tx!(tx, c => {
+        let speakers: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count))
+            .bind(event_id).fetch_one(&mut *c).await?;
+        // The mails first: they are found by the contact addresses cleared below.
+        let mails = sqlx::query(sqlx::AssertSqlSafe(mails))
+            .bind(event_id).execute(&mut *c).await?.rows_affected();
+        let links = sqlx::query(sqlx::AssertSqlSafe(links))
+            .bind(event_id).execute(&mut *c).await?.rows_affected();
+        sqlx::query("DELETE FROM speaker_photos WHERE speaker_id IN (SELECT id FROM programme_speakers WHERE event_id = $1)")
+            .bind(event_id).execute(&mut *c).await?;
+        sqlx::query("UPDATE programme_speakers SET contact_email = '' WHERE event_id = $1 AND contact_email <> ''")
+            .bind(event_id).execute(c).await?;
+        Removed { registrations: 0, mails: mails as i64, links: links as i64, speakers }
+    }))
 }
 
 const TALLY: &str =
@@ -246,7 +299,7 @@ pub async fn delete_event_people(tx: &mut Tx, event_id: i64) -> Result<Removed, 
         sqlx::query("UPDATE planner_tables SET host_registration_id = NULL WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
         let registrations = sqlx::query("DELETE FROM registrations WHERE event_id = $1")
             .bind(event_id).execute(c).await?.rows_affected();
-        Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64 }
+        Removed { registrations: registrations as i64, mails: mails as i64, links: links as i64, speakers: 0 }
     }))
 }
 

@@ -105,7 +105,7 @@ fn Agenda(agenda: AgendaView) -> impl IntoView {
                         {speakers}
                         {description}
                         <p class="session-ics no-print">
-                            <a href=agenda.session_ics(s.id)>
+                            <a href=agenda.session_ics(s.id, lang)>
                                 {lang.t(T::AgendaSessionIcs)}
                                 <span class="visually-hidden">": " {s.title.clone()}</span>
                             </a>
@@ -129,7 +129,7 @@ fn Agenda(agenda: AgendaView) -> impl IntoView {
             </section>
         }
     });
-    let feed = format!("/e/{}/agenda.ics", agenda.slug);
+    let feed = agenda.ics(lang);
     view! {
         <Title text=page_title/>
         <article class="agenda">
@@ -147,7 +147,7 @@ fn Agenda(agenda: AgendaView) -> impl IntoView {
                 <h2 id="calendar-title">{lang.t(T::AgendaCalendar)}</h2>
                 <ul>
                     <li><a href=feed>{lang.t(T::AgendaDownloadIcs)}</a></li>
-                    <li><a href=agenda.webcal_url()>{lang.t(T::AgendaSubscribe)}</a></li>
+                    <li><a href=agenda.webcal_url(lang)>{lang.t(T::AgendaSubscribe)}</a></li>
                 </ul>
                 <p class="hint">{lang.t(T::AgendaSubscribeHint)}</p>
             </section>

@@ -42,7 +42,7 @@ export class AgendaPage {
   }
 
   feedLink() {
-    return this.page.locator('.calendar a[href^="/e/"][href$="/agenda.ics"]');
+    return this.page.locator('.calendar a[href^="/e/"][href*="/agenda.ics?lang="]');
   }
 
   subscribeLink() {

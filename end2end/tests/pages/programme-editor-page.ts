@@ -8,6 +8,8 @@ export class ProgrammeEditorPage {
     await this.page.goto(`/coordinator/events/${slug}/programme`);
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Programma bewerken');
     await expect(this.page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+    // The editor's own content hydrates after the body (it waits for its data).
+    await expect(this.page.locator('section.programme-editor')).toHaveAttribute('data-hydrated', 'true');
   }
 
   session(title: string) {
@@ -24,6 +26,19 @@ export class ProgrammeEditorPage {
     await row.getByLabel('Begint om (UU:MM)').fill(start);
     await row.getByLabel('Eindigt om (UU:MM)').fill(end);
     await row.getByRole('button', { name: 'Bewaren' }).click();
+  }
+
+  speaker(name: string) {
+    return this.page.locator('ul.programme-speakers > li').filter({ hasText: name });
+  }
+
+  /** Opens the speaker's photo section and uploads `png` (a plain form post). */
+  async uploadPhoto(name: string, png: Buffer) {
+    const row = this.speaker(name);
+    await row.getByText('Foto', { exact: true }).click();
+    await row.getByLabel('Foto kiezen').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+    await row.getByRole('button', { name: 'Foto opladen' }).click();
+    await expect(this.page).toHaveURL(/[?&]photo=saved/);
   }
 
   saved() {

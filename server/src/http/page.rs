@@ -15,17 +15,7 @@ pub fn is_api(path: &str) -> bool {
 /// The language chosen with the `lang` cookie, else the browser's (`Accept-Language`),
 /// else Dutch.
 pub fn lang_of(headers: &HeaderMap) -> Lang {
-    let chosen = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(Lang::from_cookie);
-    chosen.unwrap_or_else(|| {
-        let accept = headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok());
-        Lang::negotiate(None, accept)
-    })
+    Lang::of_headers(headers)
 }
 
 pub fn status_of(e: &AppError) -> StatusCode {

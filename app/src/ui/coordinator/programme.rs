@@ -9,14 +9,15 @@ use crate::error::AppError;
 use crate::i18n::{format_time, T};
 use crate::programme::editor_api::{
     get_programme_editor, DeleteSession, DeleteSpeaker, EditorSpeaker, EditorView, NotifyAttendees,
-    SaveSession, SaveSpeaker,
+    RemoveSpeakerPhoto, SaveSession, SaveSpeaker,
 };
-use crate::programme::model::{Problem, SessionKind, SessionView};
+use crate::programme::model::{Problem, SessionKind, SessionView, SpeakerView};
+use crate::programme::photo::{photo_text, PhotoProblem};
 use crate::programme::speaker_api::SendSpeakerLink;
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ProgrammeEditorPage() -> impl IntoView {
@@ -146,8 +147,16 @@ fn EditorBody(v: EditorView) -> impl IntoView {
             view! { <SpeakerRow slug k/> }
         })
         .collect_view();
+    // Marks the editor once its forms are hydrated: the Suspense content hydrates after the
+    // page's `body[data-hydrated]`, and a form used before that posts without JavaScript.
+    let editor = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(el) = editor.get() {
+            let _ = el.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
-        <section class="card coordinator programme-editor">
+        <section class="card coordinator programme-editor" node_ref=editor>
             <h1>{lang.t(T::CoordProgTitle)}</h1>
             <p class="event-ref"><a href=format!("/coordinator/events/{}", v.slug)>{v.title.clone()}</a></p>
             <QueryNotice key="saved" text=T::CoordProgSaved/>
@@ -343,7 +352,7 @@ fn SpeakerRow(slug: String, k: EditorSpeaker) -> impl IntoView {
     let lang_id = format!("link-lang-{id}");
     let (slug_link, slug_edit) = (slug.clone(), slug.clone());
     view! {
-        <li class="speaker" data-speaker-id=id>
+        <li class="speaker" id=format!("speaker-{id}") data-speaker-id=id>
             <p><strong>{line}</strong></p>
             <ActionForm action=send attr:class="inline-form">
                 <input type="hidden" name="slug" value=slug_link/>
@@ -364,8 +373,85 @@ fn SpeakerRow(slug: String, k: EditorSpeaker) -> impl IntoView {
                 <summary class="button link">{lang.t(T::CoordProgEdit)}</summary>
                 <SpeakerForm slug=slug_edit k=Some(k.clone())/>
             </details>
+            <SpeakerPhoto slug=slug.clone() k=k.speaker.clone()/>
             <DeleteForm slug id speaker=true/>
         </li>
+    }
+}
+
+/// A speaker's photo: the current one, a plain multipart upload (the server checks and
+/// re-encodes it, then comes back here with `?speaker=<id>&photo=saved` or
+/// `&photo_error=<code>`) and a confirmed removal. Open when it has news for this speaker.
+#[component]
+fn SpeakerPhoto(slug: String, k: SpeakerView) -> impl IntoView {
+    let lang = use_lang();
+    let remove = ServerAction::<RemoveSpeakerPhoto>::new();
+    reload_after(remove);
+    let id = k.id;
+    let query = use_query_map();
+    let (notice, error) = query.with_untracked(|q| {
+        if q.get("speaker").and_then(|s| s.parse::<i64>().ok()) != Some(id) {
+            return (None, None);
+        }
+        let notice = match q.get("photo").as_deref() {
+            Some("saved") => Some(T::CoordPhotoSaved),
+            Some("removed") => Some(T::CoordPhotoRemoved),
+            _ => None,
+        };
+        let error = q
+            .get("photo_error")
+            .and_then(|c| PhotoProblem::parse(&c))
+            .map(PhotoProblem::message);
+        (notice, error)
+    });
+    let (file_id, error_id, confirm_id) = (
+        format!("k{id}-photo"),
+        format!("k{id}-photo-error"),
+        format!("k{id}-photo-confirm"),
+    );
+    let current = match &k.photo {
+        Some(p) => view! {
+            <img class="speaker-thumb" src=p.url.clone() alt=k.name.clone() width=p.width height=p.height/>
+        }
+        .into_any(),
+        None => view! { <p>{lang.t(T::CoordPhotoNone)}</p> }.into_any(),
+    };
+    let upload = format!("/coordinator/events/{slug}/speakers/{id}/photo");
+    let remove_form = k.photo.is_some().then(|| {
+        view! {
+            <ActionForm action=remove attr:class="inline-form">
+                <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="id" value=id/>
+                <label class="check" for=confirm_id.clone()>
+                    <input type="checkbox" id=confirm_id.clone() name="confirm" value="yes" required/>
+                    " " {lang.t(T::CoordPhotoRemoveConfirm)}
+                </label>
+                <button type="submit" class="button danger">{lang.t(T::SpeakerPhotoRemove)}</button>
+                {error_for(remove, "")}
+            </ActionForm>
+        }
+    });
+    view! {
+        <details class="speaker-photo-editor" open=notice.is_some() || error.is_some()>
+            <summary class="button link">{lang.t(T::CoordPhotoTitle)}</summary>
+            <p class="notice success" role="status">{notice.map(|t| lang.t(t))}</p>
+            <div class="form-error" id=error_id.clone() role="alert">
+                {error.map(|t| view! { <p>{photo_text(lang, t)}</p> })}
+            </div>
+            {current}
+            <form method="post" enctype="multipart/form-data" action=upload>
+                <div class="field" class:has-error=error.is_some()>
+                    <label for=file_id.clone()>{lang.t(T::SpeakerPhotoFile)}</label>
+                    <input id=file_id name="photo" type="file" accept="image/jpeg,image/png,image/webp"
+                        required aria-describedby=error_id/>
+                </div>
+                <p class="hint">{photo_text(lang, T::CoordPhotoHint)}</p>
+                <button type="submit" class="button">
+                    {lang.t(if k.photo.is_some() { T::SpeakerPhotoReplace } else { T::SpeakerPhotoUpload })}
+                </button>
+            </form>
+            {remove_form}
+        </details>
     }
 }
 
