@@ -19,8 +19,14 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match who.await {
+            // Read synchronously (not awaited in a `Suspend`): the page inside is then built
+            // in this component's reactive owner, so its resources are created once, with the
+            // request's context, on the server and in the browser alike. Built inside an
+            // async block, a page's resource was sometimes made twice on the server, the
+            // first copy failing without the app's context, and the browser hydrated from
+            // that copy and panicked.
+            {move || who.get().map(|who| {
+                match who {
                     Ok(c) => view! {
                         <nav class="coordinator-bar" aria-label=lang.t(T::CoordArea)>
                             <span>{lang.t(T::CoordSignedInAs)} " " <strong>{c.email}</strong></span>
