@@ -166,8 +166,11 @@ fn NotFound() -> impl IntoView {
 fn ErrorCard(error: crate::error::AppError) -> impl IntoView {
     let lang = use_lang();
     #[cfg(feature = "ssr")]
-    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        // A page showing an error carries its status (4xx for the user's mistakes).
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>()
+        .filter(|_| !matches!(error, crate::error::AppError::Unauthorized))
+    {
+        // A page showing an error carries its status (4xx for the user's mistakes). Not
+        // signed in: the coordinator pages' redirect to the login page keeps its 302.
         let code = axum::http::StatusCode::from_u16(error.status())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
         resp.set_status(code);

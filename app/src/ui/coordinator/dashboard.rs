@@ -10,21 +10,20 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
-/// Renders `children` for a signed-in coordinator; anyone else goes to the login page.
+/// The coordinator bar, then `children`, for a signed-in coordinator; anyone else goes to
+/// the login page. The page is built once, here, outside the Suspense: a page built inside it
+/// was built again when the Suspense rendered a second time on the server, so its resource
+/// was created twice there (the first copy failing without the app's context) and the
+/// browser hydrated from the failed copy and panicked. A page's own server functions refuse
+/// a visitor who is not signed in; the redirect to the login page answers first.
 #[component]
-pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+pub fn SignedIn(children: Children) -> impl IntoView {
     let lang = use_lang();
     let who = Resource::new(|| (), |_| me());
     let logout = ServerAction::<Logout>::new();
-    let children = StoredValue::new(children);
+    let page = children();
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
-            // Read synchronously (not awaited in a `Suspend`): the page inside is then built
-            // in this component's reactive owner, so its resources are created once, with the
-            // request's context, on the server and in the browser alike. Built inside an
-            // async block, a page's resource was sometimes made twice on the server, the
-            // first copy failing without the app's context, and the browser hydrated from
-            // that copy and panicked.
             {move || who.get().map(|who| {
                 match who {
                     Ok(c) => view! {
@@ -39,7 +38,6 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                                 <button type="submit" class="button link">{lang.t(T::CoordLogout)}</button>
                             </ActionForm>
                         </nav>
-                        {children.read_value()()}
                     }
                         .into_any(),
                     Err(AppError::Unauthorized) => {
@@ -64,6 +62,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                 }
             })}
         </Suspense>
+        {page}
     }
 }
 

@@ -1,3 +1,5 @@
+// Named to run after the planner and follow-up specs (files run in name order): its check-ins
+// and walk-in change the demo event that those specs plan and mail.
 // Issue 10's day of the event, end to end: the QR code of a confirmation mail opened by a
 // coordinator who is not signed in yet (the login comes back to it) checks the person in
 // with one button, once; a walk-in is registered at the desk (field errors first), checked
