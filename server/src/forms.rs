@@ -341,11 +341,17 @@ fn refused_page(headers: &HeaderMap, e: AppError) -> Response {
 /// (the page shows the message; a redirect keeps the page at its own address, so a reload
 /// posts nothing and the hydrated page matches).
 fn back_to_page(token: &str, outcome: Result<&str, PhotoProblem>) -> Response {
-    let query = match outcome {
+    let query = photo_query(outcome);
+    Redirect::to(&format!("/s/{token}?{query}#speaker-photo")).into_response()
+}
+
+/// The query a photo post goes back with, on the speaker page and in the programme editor:
+/// `photo=saved|removed`, or `photo_error=<code>` for a refusal.
+fn photo_query(outcome: Result<&str, PhotoProblem>) -> String {
+    match outcome {
         Ok(done) => format!("photo={done}"),
         Err(problem) => format!("photo_error={}", problem.code()),
-    };
-    Redirect::to(&format!("/s/{token}?{query}#speaker-photo")).into_response()
+    }
 }
 
 /// A speaker's photo upload (`multipart/form-data`, file field `photo`): the link is checked
@@ -421,8 +427,8 @@ pub async fn coordinator_speaker_photo(
         Err(problem) => Ok(PhotoOutcome::Refused(problem)),
     };
     let query = match outcome {
-        Ok(PhotoOutcome::Saved) => "photo=saved".to_string(),
-        Ok(PhotoOutcome::Refused(problem)) => format!("photo_error={}", problem.code()),
+        Ok(PhotoOutcome::Saved) => photo_query(Ok("saved")),
+        Ok(PhotoOutcome::Refused(problem)) => photo_query(Err(problem)),
         Err(e) => return crate::http::page::refuse("/coordinator", &headers, e),
     };
     let slug = utf8_percent_encode(&slug, PATH_SEGMENT);

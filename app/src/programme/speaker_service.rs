@@ -250,7 +250,8 @@ impl Speakers {
             .await
             .map_err(db_err)?
             .ok_or(AppError::NotFound)?;
-        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        // A lookup only: a read transaction, no write lock.
+        let mut tx = self.db.begin_read().await.map_err(db_err)?;
         let speaker = store::speaker_tx(&mut tx, event.id, id)
             .await
             .map_err(db_err)?
