@@ -72,6 +72,13 @@ pub async fn update_registration(
     state.registrations().update(&token, &form, lang).await
 }
 
+/// Gives or withdraws the consent to share contact details with tablemates (any time).
+#[server(prefix = "/api", endpoint = "manage/share", input = Json)]
+pub async fn set_share_contact(token: String, share: bool) -> Result<(), AppError> {
+    let state = app_state()?;
+    state.registrations().set_share(&token, share).await
+}
+
 /// Cancels; `confirm` must be true (the user ticked the confirmation box).
 #[server(prefix = "/api", endpoint = "manage/cancel", input = Json)]
 pub async fn cancel_registration(token: String, confirm: bool) -> Result<bool, AppError> {

@@ -733,6 +733,8 @@ texts! {
     CoordProgNotifySend => ["Mail versturen", "Send the mail", "Envoyer le mail"],
     CoordProgNotified => ["De mail staat klaar voor alle bevestigde deelnemers.", "The mail is queued for every confirmed attendee.", "Le mail est prêt pour tous les participants confirmés."],
     CoordSpeakerLinkSent => ["De link is gemaild.", "The link has been mailed.", "Le lien a été envoyé."],
+    ShareTitle => ["Contactgegevens delen", "Sharing contact details", "Partage des coordonnées"],
+    ShareAnyTime => ["Dit kun je altijd wijzigen, ook nu je inschrijving zelf niet meer aan te passen is.", "You can change this at any time, even now that your registration itself can no longer be changed.", "Vous pouvez modifier ceci à tout moment, même si votre inscription elle-même ne peut plus être modifiée."],
     ShareContact => ["Na het evenement mogen de mensen aan mijn tafels mijn naam, organisatie en e-mailadres krijgen (niet verplicht).", "After the event, the people at my tables may receive my name, organisation and e-mail address (optional).", "Après l'événement, les personnes à mes tables peuvent recevoir mes nom, organisation et adresse e-mail (facultatif)."],
     FollowupMailSubject => ["Je tafelgenoten", "Your tablemates", "Vos voisins de table"],
     FollowupMailIntro => ["Bedankt om erbij te zijn op", "Thank you for joining us at", "Merci d'avoir participé à"],

@@ -39,10 +39,16 @@ pub mod store;
 
 pub use ui::{shell, App};
 
-/// Browser entry point: hydrates the server-rendered page.
+/// Browser entry point. The coordinator bundle hydrates the whole page; the attendee bundle
+/// only sets up the islands' root (the page's loader script then hydrates each
+/// `<leptos-island>` through its exported function), so none of the page code around the
+/// islands is in it.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "coordinator")]
     leptos::mount::hydrate_body(App);
+    #[cfg(not(feature = "coordinator"))]
+    leptos::mount::hydrate_islands();
 }

@@ -204,6 +204,34 @@ pub async fn cancel(
     }
 }
 
+/// The consent to share contact details, changed from the manage page (possible also once
+/// changes have closed): back to the page with `?shared=1`, or the page with the message.
+pub async fn share(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    body: StrictForm,
+) -> Response {
+    if !service::is_token_format(&token) {
+        let uri = Uri::from_static("/m/invalid");
+        return render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await;
+    }
+    let page = manage_path(&token);
+    let share = body.has(app::registration::SHARE_CONTACT);
+    match state.registrations().set_share(&token, share).await {
+        Ok(()) => Redirect::to(&format!("{page}?shared=1")).into_response(),
+        Err(e) => {
+            let uri: Uri = page.parse().unwrap_or_else(|_| Uri::from_static("/"));
+            let posted = PostedManage {
+                form: None,
+                errors: Default::default(),
+                general: Some(e.message()),
+            };
+            refused(state, uri, headers, posted, status_of(&e)).await
+        }
+    }
+}
+
 /// A speaker's profile change from their page (`/s/{token}`): back to the page with
 /// `?saved=1`, or the page again with the messages and the typed values.
 pub async fn speaker_update(

@@ -127,6 +127,7 @@ fn router_counting(state: AppState, in_flight: http::inflight::InFlight) -> Rout
         .route("/e/{slug}/register", post(forms::register))
         .route("/m/{token}", post(forms::update))
         .route("/m/{token}/cancel", post(forms::cancel))
+        .route("/m/{token}/share", post(forms::share))
         .route("/s/{token}", post(forms::speaker_update))
         .route(
             "/s/{token}/photo",

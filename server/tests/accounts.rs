@@ -36,6 +36,7 @@ const PUBLIC: &[&str] = &[
     "/api/manage",
     "/api/manage/update",
     "/api/manage/cancel",
+    "/api/manage/share",
     "/api/speaker",
     "/api/speaker/update",
     "/api/followup",

@@ -262,7 +262,52 @@ async fn edit_and_cancel_are_refused_after_the_cut_off(db: &TestDb) {
         "not cancelled, nobody promoted"
     );
     assert_eq!(outbox_total(&srv.state.db).await, 2, "no mail");
+
+    // The consent to share contact details still changes, on its own form.
+    let shares = "SELECT COUNT(*) FROM registrations WHERE share_contact";
+    assert_eq!(scalar_i64(&srv.state.db, shares).await, 0, "off by default");
+    assert!(page_has_share_form(&srv, &ta).await);
+    let r = post_form(
+        &srv,
+        &format!("/m/{ta}/share"),
+        &[("share_contact".into(), "yes".into())],
+    )
+    .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .ends_with("?shared=1"));
+    assert_eq!(scalar_i64(&srv.state.db, shares).await, 1, "given");
+    let r = client()
+        .post(format!("http://{}/api/manage/share", srv.addr))
+        .json(&serde_json::json!({ "token": ta, "share": false }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(scalar_i64(&srv.state.db, shares).await, 0, "withdrawn");
+    let r = client()
+        .post(format!("http://{}/api/manage/share", srv.addr))
+        .json(&serde_json::json!({ "token": "0".repeat(64), "share": true }))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.text().await.unwrap().contains("InvalidLink"));
+    assert_eq!(
+        scalar_i64(&srv.state.db, shares).await,
+        0,
+        "unknown link: nothing"
+    );
+    assert_eq!(outbox_total(&srv.state.db).await, 2, "no mail");
     srv.stop().await;
+}
+
+/// The manage page of `token` has the separate consent form (changes closed).
+async fn page_has_share_form(srv: &Running, token: &str) -> bool {
+    let (_, page) = get(srv, &format!("/m/{token}")).await;
+    page.contains(&format!("action=\"/m/{token}/share\""))
+        && page.matches("id=\"f-share_contact\"").count() == 1
 }
 
 async fn opening_a_link_confirms_nothing_and_takes_no_write_lock(db: &TestDb) {

@@ -346,6 +346,24 @@ impl Registrations {
         Ok(RegisterOutcome::Accepted)
     }
 
+    /// Gives or withdraws the consent to share contact details with tablemates after the
+    /// event. Unlike the other details, it can change at any time, also once changes have
+    /// closed: withdrawing consent must stay possible (a cancelled registration cannot).
+    pub async fn set_share(&self, token: &str, share: bool) -> Result<(), AppError> {
+        let now = Utc::now();
+        self.by_link(token, now).await?;
+        let mut tx = self.db.begin_write().await.map_err(db_err)?;
+        let reg = self.by_link_tx(&mut tx, token).await?;
+        if reg.status == Status::Cancelled {
+            return Err(AppError::InvalidLink);
+        }
+        registrations::set_share_contact(&mut tx, reg.id, share)
+            .await
+            .map_err(db_err)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(())
+    }
+
     /// Cancels until changes close; a freed confirmed seat goes to the first on the wait
     /// list, who gets a mail. Cancelling twice is not an error.
     pub async fn cancel(&self, token: &str) -> Result<(), AppError> {

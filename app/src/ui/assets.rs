@@ -1,7 +1,7 @@
 //! The document head's assets, rendered on the server only (outside the hydrated app): the
 //! stylesheet, and the browser bundle for the request's path (`tafelronde-coordinator` under
-//! `/coordinator`, none for the agenda and speaker pages, `tafelronde` everywhere else)
-//! fetched and started by two small scripts
+//! `/coordinator`, `tafelronde` for the two attendee pages with forms: register and manage;
+//! none elsewhere) fetched and started by two small scripts
 //! that carry the page's CSP nonce, whose policy this also puts in the response header.
 
 use leptos::prelude::*;
@@ -24,16 +24,16 @@ mod ssr {
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
 
-    /// The bundle a page at `path` loads: coordinator pages have their own; the agenda
-    /// (`/e/<slug>/agenda`) and the speaker page (`/s/<token>`) none, as they are complete
-    /// as HTML and their forms post without it.
+    /// The bundle a page at `path` loads: coordinator pages have their own; the register
+    /// and manage pages the attendee bundle (their forms are islands that validate live);
+    /// every other page none: it is complete as HTML and its forms post without it.
     pub(super) fn bundle_for(path: &str) -> Option<&'static str> {
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
             ["", "coordinator", ..] => Some("tafelronde-coordinator"),
-            ["", "e", slug, "agenda"] if !slug.is_empty() => None,
-            ["", "s", token] | ["", "f", token] if !token.is_empty() => None,
-            _ => Some("tafelronde"),
+            ["", "e", slug, "register"] if !slug.is_empty() => Some("tafelronde"),
+            ["", "m", token] if !token.is_empty() => Some("tafelronde"),
+            _ => None,
         }
     }
 
@@ -84,9 +84,19 @@ mod ssr {
         let wasm = url(format!("{bundle}.wasm"));
         let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
         let fetch = format!("self.tafelrondeWasm = fetch({});", quote(&wasm));
+        // The attendee bundle has islands: after `hydrate` (which sets up their root), each
+        // `<leptos-island>` is hydrated by the function its `data-component` names, then the
+        // body is marked as the coordinator bundle's app marks it.
+        let start = if bundle == "tafelronde" {
+            "() => { w.hydrate(); \
+             for (const el of document.querySelectorAll('leptos-island')) w[el.dataset.component]?.(el); \
+             document.body.dataset.hydrated = 'true'; }"
+        } else {
+            "w.hydrate"
+        };
         let script = format!(
-            "import init, {{ hydrate }} from {};\n\
-             init({{ module_or_path: self.tafelrondeWasm ?? {} }}).then(hydrate);",
+            "import init, * as w from {};\n\
+             init({{ module_or_path: self.tafelrondeWasm ?? {} }}).then({start});",
             quote(&js),
             quote(&wasm)
         );
@@ -134,20 +144,20 @@ mod bundle_tests {
             bundle_for("/coordinator/events/x/programme"),
             Some("tafelronde-coordinator")
         );
-        assert_eq!(bundle_for("/"), Some("tafelronde"));
-        assert_eq!(bundle_for("/coordinatorx"), Some("tafelronde"));
         assert_eq!(bundle_for("/e/x/register"), Some("tafelronde"));
         assert_eq!(bundle_for("/m/abc"), Some("tafelronde"));
     }
 
     #[test]
-    fn the_agenda_and_speaker_pages_load_no_bundle() {
+    fn pages_without_a_form_island_load_no_bundle() {
+        assert_eq!(bundle_for("/"), None, "home");
+        assert_eq!(bundle_for("/e/x"), None, "event page");
+        assert_eq!(bundle_for("/e/x/check-mail"), None);
         assert_eq!(bundle_for("/e/x/agenda"), None);
-        assert_eq!(bundle_for("/s/0123abcd"), None);
+        assert_eq!(bundle_for("/s/0123abcd"), None, "speaker page");
         assert_eq!(bundle_for("/f/0123abcd"), None, "the follow-up answer page");
-        // not those pages
-        assert_eq!(bundle_for("/e/x/agenda.ics"), Some("tafelronde"));
-        assert_eq!(bundle_for("/e/agenda"), Some("tafelronde"));
-        assert_eq!(bundle_for("/s/"), Some("tafelronde"));
+        assert_eq!(bundle_for("/coordinatorx"), None, "not found");
+        assert_eq!(bundle_for("/e//register"), None);
+        assert_eq!(bundle_for("/m/"), None);
     }
 }

@@ -144,6 +144,15 @@ fn routes() -> impl IntoView {
     }
 }
 
+/// Leaves the page for `url` (a full load: the attendee pages have no client-side router).
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn go_to(url: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
 #[component]
 fn NotFound() -> impl IntoView {
     let lang = use_lang();

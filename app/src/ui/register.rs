@@ -1,6 +1,7 @@
 //! The registration form page. Without the wasm it posts to `/e/{slug}/register` and the
 //! server answers with this page again ([`PostedForm`]: values and errors) or a redirect;
 //! with the wasm it validates live and submits through the `register` server function.
+//! The page is rendered on the server; only the form is an island the browser hydrates.
 
 use super::fields::{ErrorSummary, FormCtx, RegistrationFields};
 use super::{text_lang, use_lang, ErrorCard, Loading};
@@ -10,7 +11,7 @@ use crate::i18n::T;
 use crate::registration::{FieldErrors, RegisterOutcome, RegistrationForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 /// A plain form post that could not be accepted, rendered back with its values.
@@ -23,6 +24,7 @@ pub struct PostedForm {
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
+    let lang = use_lang();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let posted = use_context::<PostedForm>();
@@ -35,16 +37,22 @@ pub fn RegisterPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     (Err(e), _) => view! { <ErrorCard error=e/> }.into_any(),
-                    (Ok(event), posted) => view! { <RegisterForm event posted/> }.into_any(),
+                    (Ok(event), posted) => view! {
+                        <Title text=format!("{} {}", lang.t(T::RegisterTitle), event.title_in(lang).text)/>
+                        <RegisterForm event posted/>
+                    }
+                        .into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-#[component]
+/// The form: an island (its props travel in the page as JSON), the only part of the page
+/// whose code the browser loads.
+#[island]
 fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
-    let lang = use_lang();
+    let lang = super::lang::provide_lang();
     let posted = posted.unwrap_or_default();
     let initial = posted.form.clone();
     let ctx = FormCtx::new(initial.clone(), posted.errors.clone(), &event.topics);
@@ -53,17 +61,13 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
     let general = RwSignal::new(posted.general);
     let action = ServerAction::<Register>::new();
     let slug = event.slug.clone();
-    let navigate = use_navigate();
     {
         let slug = slug.clone();
         Effect::new(move |_| match action.value().get() {
-            Some(Ok(RegisterOutcome::Accepted)) => {
-                navigate(&format!("/e/{slug}/check-mail"), Default::default())
+            Some(Ok(RegisterOutcome::Accepted)) => super::go_to(&format!("/e/{slug}/check-mail")),
+            Some(Ok(RegisterOutcome::WaitListed)) => {
+                super::go_to(&format!("/e/{slug}/check-mail?waitlist=1"))
             }
-            Some(Ok(RegisterOutcome::WaitListed)) => navigate(
-                &format!("/e/{slug}/check-mail?waitlist=1"),
-                Default::default(),
-            ),
             Some(Ok(RegisterOutcome::Invalid(errors))) => {
                 ctx.errors.set(errors);
                 general.set(Some(T::FixErrors));
@@ -102,7 +106,6 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
     };
     let pending = action.pending();
     view! {
-        <Title text=format!("{} {}", lang.t(T::RegisterTitle), event.title_in(lang).text)/>
         <section class="card form-card">
             <h1>{lang.t(T::RegisterTitle)} " " <a href=format!("/e/{}", event.slug) lang=text_lang(lang, event.title_in(lang))>{event.title_in(lang).text.to_string()}</a></h1>
             {event.is_full().then(|| view! { <p class="notice">{lang.t(T::EventFull)}</p> })}
