@@ -176,23 +176,25 @@ pub async fn update(
     refused(state, uri, headers, posted, status).await
 }
 
-pub async fn cancel(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
+/// The manage page of a link that is not 64 hex digits: the invalid link's page, 404.
+async fn invalid_link(state: AppState, headers: HeaderMap) -> Response {
+    let uri = Uri::from_static("/m/invalid");
+    render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await
+}
+
+/// After a cancellation or a consent change: to `done` (a path) when it was done, else the
+/// manage page with the message and the error's status.
+async fn manage_outcome(
+    state: AppState,
+    token: &str,
     headers: HeaderMap,
-    body: StrictForm,
+    outcome: Result<(), AppError>,
+    done: String,
 ) -> Response {
-    if !service::is_token_format(&token) {
-        let uri = Uri::from_static("/m/invalid");
-        return render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await;
-    }
-    let page = manage_path(&token);
-    if !body.has("confirm") {
-        return Redirect::to(&format!("{page}?cancel_error=1")).into_response();
-    }
-    match state.registrations().cancel(&token).await {
-        Ok(()) => Redirect::to(&page).into_response(),
+    match outcome {
+        Ok(()) => Redirect::to(&done).into_response(),
         Err(e) => {
+            let page = manage_path(token);
             let uri: Uri = page.parse().unwrap_or_else(|_| Uri::from_static("/"));
             let posted = PostedManage {
                 form: None,
@@ -204,6 +206,23 @@ pub async fn cancel(
     }
 }
 
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    body: StrictForm,
+) -> Response {
+    if !service::is_token_format(&token) {
+        return invalid_link(state, headers).await;
+    }
+    let page = manage_path(&token);
+    if !body.has("confirm") {
+        return Redirect::to(&format!("{page}?cancel_error=1")).into_response();
+    }
+    let outcome = state.registrations().cancel(&token).await;
+    manage_outcome(state, &token, headers, outcome, page).await
+}
+
 /// The consent to share contact details, changed from the manage page (possible also once
 /// changes have closed): back to the page with `?shared=1`, or the page with the message.
 pub async fn share(
@@ -213,23 +232,12 @@ pub async fn share(
     body: StrictForm,
 ) -> Response {
     if !service::is_token_format(&token) {
-        let uri = Uri::from_static("/m/invalid");
-        return render_page::<PostedManage>(state, uri, headers, None, StatusCode::NOT_FOUND).await;
+        return invalid_link(state, headers).await;
     }
-    let page = manage_path(&token);
     let share = body.has(app::registration::SHARE_CONTACT);
-    match state.registrations().set_share(&token, share).await {
-        Ok(()) => Redirect::to(&format!("{page}?shared=1")).into_response(),
-        Err(e) => {
-            let uri: Uri = page.parse().unwrap_or_else(|_| Uri::from_static("/"));
-            let posted = PostedManage {
-                form: None,
-                errors: Default::default(),
-                general: Some(e.message()),
-            };
-            refused(state, uri, headers, posted, status_of(&e)).await
-        }
-    }
+    let outcome = state.registrations().set_share(&token, share).await;
+    let done = format!("{}?shared=1", manage_path(&token));
+    manage_outcome(state, &token, headers, outcome, done).await
 }
 
 /// A speaker's profile change from their page (`/s/{token}`): back to the page with

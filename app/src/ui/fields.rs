@@ -337,20 +337,10 @@ pub fn RegistrationFields(
             .then(|| {
                 view! {
                     <div class="field share">
-                        <label class="check" for="f-share_contact">
-                            <input
-                                id="f-share_contact"
-                                type="checkbox"
-                                name=crate::registration::SHARE_CONTACT
-                                value="yes"
-                                checked=initial.share_contact
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    ctx.form.update(|f| f.share_contact = on);
-                                }
-                            />
-                            {lang.t(T::ShareContact)}
-                        </label>
+                        <ShareContactBox
+                            checked=initial.share_contact
+                            on_change=move |on| ctx.form.update(|f| f.share_contact = on)
+                        />
                     </div>
                 }
             })}
@@ -384,4 +374,24 @@ pub fn RegistrationFields(
             })}
     }
     .into_any()
+}
+
+/// The optional box "after the event, the people at my tables may receive my details"
+/// (off unless ticked), posted as `share_contact=yes`.
+#[component]
+pub fn ShareContactBox(checked: bool, on_change: impl Fn(bool) + 'static) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label class="check" for="f-share_contact">
+            <input
+                id="f-share_contact"
+                type="checkbox"
+                name=crate::registration::SHARE_CONTACT
+                value="yes"
+                checked=checked
+                on:change=move |ev| on_change(event_target_checked(&ev))
+            />
+            {lang.t(T::ShareContact)}
+        </label>
+    }
 }

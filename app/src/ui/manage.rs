@@ -6,7 +6,7 @@
 //! hydrates.
 
 use super::agenda::CompactAgenda;
-use super::fields::{ErrorSummary, FormCtx, RegistrationFields};
+use super::fields::{ErrorSummary, FormCtx, RegistrationFields, ShareContactBox};
 use super::{text_lang, use_lang, ErrorCard, Loading};
 use crate::api::{open_registration, CancelRegistration, SetShareContact, UpdateRegistration};
 use crate::event::Topic;
@@ -257,17 +257,7 @@ fn ShareForm(token: String, share: bool, saved: bool) -> impl IntoView {
             <form method="post" action=format!("/m/{token}/share") on:submit=on_submit>
                 <p class="notice success" role="status">{move || saved.get().then(|| lang.t(T::Saved))}</p>
                 <p class="field-error" role="alert">{move || error.get().map(|t| lang.t(t))}</p>
-                <label class="check" for="f-share_contact">
-                    <input
-                        id="f-share_contact"
-                        type="checkbox"
-                        name=crate::registration::SHARE_CONTACT
-                        value="yes"
-                        checked=share.get_untracked()
-                        on:change=move |ev| share.set(event_target_checked(&ev))
-                    />
-                    {lang.t(T::ShareContact)}
-                </label>
+                <ShareContactBox checked=share.get_untracked() on_change=move |on| share.set(on)/>
                 <p class="hint">{lang.t(T::ShareAnyTime)}</p>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>{lang.t(T::Save)}</button>
             </form>
