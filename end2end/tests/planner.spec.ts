@@ -129,10 +129,7 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   await expectNoSeriousAxeViolations(page, 'the planner with a host and a theme');
 });
 
-// Skipped (reported as such): in the full suite on PostgreSQL the drop did not move the person
-// (no notice) in the last runs before this stop, and the cause was not found in time. The move
-// itself is the keyboard path's server function, tested above and in server/tests/planner.rs.
-test.fixme('a seat dragged with the mouse onto another table moves there', async ({ page }) => {
+test('a seat dragged with the mouse onto another table moves there', async ({ page }) => {
   const mover = 'Ruben Sleeuwaert';
   const coordinator = uniqueEmail('dragger');
   const password = 'Tafel-ronde-e2e-2026';

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::coordinator::{get_as, json_as, post_as, signed_in};
+use common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
 use common::*;
 use serde_json::{json, Value};
 
@@ -437,6 +437,9 @@ async fn a_walk_in_is_confirmed_checked_in_and_mailed_once(db: &TestDb) {
         "{}",
         r.status()
     );
+    job_outcome(&srv, &cookie, "netwerk", &r)
+        .await
+        .expect("a plan");
 
     let email = unique_email("walkin");
     let r = post_as(
@@ -544,7 +547,9 @@ async fn a_walk_in_is_confirmed_checked_in_and_mailed_once(db: &TestDb) {
         "{}",
         r.status()
     );
-    let location = r.headers()["location"].to_str().unwrap().to_string();
+    let location = job_outcome(&srv, &cookie, "netwerk", &r)
+        .await
+        .expect("a re-plan");
     assert!(location.contains("seated=1"), "{location}");
     let (_, v) = json_as(
         &srv,
@@ -649,6 +654,11 @@ async fn badges_and_schedules_print_the_published_tables(db: &TestDb) {
             "{path}: {}",
             r.status()
         );
+        if path.ends_with("/plan") {
+            job_outcome(&srv, &cookie, "netwerk", &r)
+                .await
+                .expect("a plan");
+        }
     }
     let (_, v) = print().await;
     assert_eq!(v["published"], true);

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::coordinator::{json_as, post_as, signed_in};
+use common::coordinator::{job_outcome, json_as, post_as, signed_in};
 use common::*;
 use serde_json::{json, Value};
 
@@ -132,6 +132,11 @@ async fn plan_and_publish(srv: &Running, cookie: &str, size: &str) {
         )
         .await;
         assert!(r.status().is_success(), "{step}: {}", r.status());
+        if step == "plan" {
+            job_outcome(srv, cookie, "netwerk", &r)
+                .await
+                .expect("a plan");
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::coordinator::{get_as, json_as, post_as, signed_in};
+use common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
 use common::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -29,6 +29,8 @@ on_both_databases!(
     the_day_of_replan_keeps_held_rounds_and_seats_who_came,
     table_edits_are_checked_field_by_field,
     hosts_stay_at_their_table_and_people_left_out_are_not_seated,
+    planning_runs_as_one_job_per_event_and_a_lost_job_is_reported,
+    a_refused_form_post_without_the_wasm_comes_back_with_its_error,
 );
 
 /// The tables mails queued so far.
@@ -108,14 +110,35 @@ async fn publish(srv: &Running, cookie: &str) -> reqwest::Response {
     .await
 }
 
+/// Plans: the answer to the post; when it started a planning job, once that job is done.
 async fn plan(srv: &Running, cookie: &str) -> reqwest::Response {
-    post_as(
+    let r = post_as(
         srv,
         cookie,
         "/api/coordinator/planner/plan",
         &fields(&[("slug", "netwerk")]),
     )
-    .await
+    .await;
+    if r.status().is_success() {
+        let done = job_outcome(srv, cookie, "netwerk", &r).await;
+        assert!(done.is_ok(), "planning failed: {done:?}");
+    }
+    r
+}
+
+/// Plans and waits: what the planning job did (the planner page's query string).
+async fn plan_outcome(srv: &Running, cookie: &str) -> String {
+    let r = post_as(
+        srv,
+        cookie,
+        "/api/coordinator/planner/plan",
+        &fields(&[("slug", "netwerk")]),
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    job_outcome(srv, cookie, "netwerk", &r)
+        .await
+        .expect("a plan")
 }
 
 /// Sets up `tables` tables of two for two rounds; `confirm` as the confirmation box.
@@ -823,8 +846,7 @@ async fn planning_again_keeps_the_locked_seats(db: &TestDb) {
     .await;
     assert!(location(&r).contains("done=moved"));
     let edited = seating(&planner(&srv, &cookie, "netwerk").await);
-    let r = plan(&srv, &cookie).await;
-    let back = location(&r);
+    let back = plan_outcome(&srv, &cookie).await;
     assert!(
         back.contains("planned=1") && back.contains("locked=4"),
         "{back}"
@@ -854,7 +876,12 @@ async fn planning_again_keeps_the_locked_seats(db: &TestDb) {
     assert_eq!(v["plan"]["locked"], 4);
     assert_eq!(v["plan"]["quality"]["colleagues_together"], 0);
     // the page marks the locks, with text
-    let (_, page) = get_as(&srv, &cookie, &back).await;
+    let (_, page) = get_as(
+        &srv,
+        &cookie,
+        &format!("/coordinator/events/netwerk/planner?{back}"),
+    )
+    .await;
     assert_eq!(page.matches("class=\"seat-lock\"").count(), 4, "{page}");
     assert!(page.contains("vastgezet"));
     assert!(page.contains("rond de vastgezette plaatsen"), "{page}");
@@ -901,7 +928,10 @@ async fn the_day_of_replan_keeps_held_rounds_and_seats_who_came(db: &TestDb) {
     }
     assert_eq!(planner(&srv, &cookie, "netwerk").await["arrived"], 18);
     let r = replan("1").await;
-    let back = location(&r);
+    assert!(r.status().is_success(), "{}", r.status());
+    let back = job_outcome(&srv, &cookie, "netwerk", &r)
+        .await
+        .expect("a re-plan");
     assert!(
         back.contains("seated=18") && back.contains("held=1"),
         "{back}"
@@ -941,7 +971,12 @@ async fn the_day_of_replan_keeps_held_rounds_and_seats_who_came(db: &TestDb) {
         v["plan"]["quality"]["repeats"], 0,
         "round 1's meetings are not repeated"
     );
-    let (_, page) = get_as(&srv, &cookie, &back).await;
+    let (_, page) = get_as(
+        &srv,
+        &cookie,
+        &format!("/coordinator/events/netwerk/planner?{back}"),
+    )
+    .await;
     assert!(
         page.contains("De resterende rondes zijn opnieuw geschikt"),
         "{page}"
@@ -1360,6 +1395,9 @@ async fn hosts_stay_at_their_table_and_people_left_out_are_not_seated(db: &TestD
     )
     .await;
     assert!(r.status().is_success(), "{}", r.status());
+    job_outcome(&srv, &cookie, "netwerk", &r)
+        .await
+        .expect("a re-plan");
     let v = planner(&srv, &cookie, "netwerk").await;
     let seats = seating(&v);
     for r in 0..3 {
@@ -1402,5 +1440,132 @@ async fn hosts_stay_at_their_table_and_people_left_out_are_not_seated(db: &TestD
     assert!(page.contains("class=\"table-theme\""));
     assert!(page.contains("id=\"table-editor\""));
     assert!(page.contains("class=\"left-out\""));
+    srv.stop().await;
+}
+
+/// Planning returns at once with a job the page follows; while an event's job runs (on any
+/// server instance: the row is in the database) another run is refused; a job unfinished
+/// long past its budget (its server stopped) is reported lost and no longer blocks.
+async fn planning_runs_as_one_job_per_event_and_a_lost_job_is_reported(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    let event_id = add_event(&srv, "netwerk", 100).await;
+    add_event(&srv, "ander", 100).await;
+    let cookie = signed_in(&srv, &mail, "jobs").await;
+    register(&srv, "netwerk", 6).await;
+    assert!(setup(&srv, &cookie, "3", "").await.status().is_success());
+    // a job of this event that another instance is running now
+    let insert = |started: chrono::DateTime<chrono::Utc>| {
+        let db = srv.state.db.clone();
+        async move {
+            let mut tx = db.begin_write().await.unwrap();
+            let id = app::store::jobs::insert_tx(&mut tx, event_id, "plan", 1500, started)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            id
+        }
+    };
+    let running = insert(chrono::Utc::now()).await;
+    let r = post_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/planner/plan",
+        &fields(&[("slug", "netwerk")]),
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("PlanErrJobRunning"));
+    let (status, v) = json_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/planner/job",
+        json!({ "slug": "netwerk", "job": running }),
+    )
+    .await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["state"], "Running");
+    assert_eq!(v["budget_ms"], 1500);
+    // the job of another event's page, or an unknown one: not found
+    for (slug, job) in [("ander", running), ("netwerk", running + 1000)] {
+        let (status, _) = json_as(
+            &srv,
+            &cookie,
+            "/api/coordinator/planner/job",
+            json!({ "slug": slug, "job": job }),
+        )
+        .await;
+        assert_eq!(status, 404, "{slug} {job}");
+    }
+    // its server stopped an hour ago: lost, and a new plan may start
+    app::on_db!(&srv.state.db, p => {
+        sqlx::query("UPDATE planner_jobs SET started_at = $1 WHERE id = $2")
+            .bind(chrono::Utc::now() - chrono::Duration::hours(1))
+            .bind(running)
+            .execute(p)
+            .await
+            .unwrap();
+    });
+    let done = plan_outcome(&srv, &cookie).await;
+    assert_eq!(done, "planned=1");
+    let (_, v) = json_as(
+        &srv,
+        &cookie,
+        "/api/coordinator/planner/job",
+        json!({ "slug": "netwerk", "job": running }),
+    )
+    .await;
+    assert_eq!(v["state"]["Failed"]["Planner"], "PlanErrJobLost", "{v}");
+    assert!(!planner(&srv, &cookie, "netwerk").await["plan"].is_null());
+    srv.stop().await;
+}
+
+/// Before the wasm has loaded, a refused form post returns to its page (the coordinator's
+/// pages name themselves as referrer, to this server only) and the page shows the error.
+async fn a_refused_form_post_without_the_wasm_comes_back_with_its_error(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "netwerk", 100).await;
+    let cookie = signed_in(&srv, &mail, "nojs").await;
+    let session = format!("{}={cookie}", server::SESSION_COOKIE);
+    let page = format!("http://{}/coordinator/events/netwerk/planner", srv.addr);
+    let r = client()
+        .get(&page)
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["referrer-policy"], "same-origin");
+    // as a browser posts the set-up form: HTML accepted, the page as referrer
+    let r = client()
+        .post(format!("http://{}/api/coordinator/planner/setup", srv.addr))
+        .header("cookie", &session)
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", &page)
+        .form(&[
+            ("slug", "netwerk"),
+            ("tables", "0"),
+            ("size", "8"),
+            ("rounds", "2"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_redirection(), "{}", r.status());
+    let back = r.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with(&page) && back.contains("__err="), "{back}");
+    let path = back.trim_start_matches(&format!("http://{}", srv.addr));
+    let (status, html) = get_as(&srv, &cookie, path).await;
+    assert_eq!(status, 422);
+    assert!(
+        html.contains("Geef een aantal tafels van 1 tot 500."),
+        "the error on the page"
+    );
+    // nothing was stored
+    assert!(planner(&srv, &cookie, "netwerk").await["tables"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     srv.stop().await;
 }

@@ -6,7 +6,7 @@
 // server-function macro also generates the browser's copy, where a fn-level allow is lost.
 #![allow(clippy::too_many_arguments)]
 
-use super::model::{CheckinView, PlannerView};
+use super::model::{CheckinView, JobView, PlannerView};
 #[cfg(feature = "ssr")]
 use super::model::{TableInput, TableSetup};
 #[cfg(feature = "ssr")]
@@ -117,20 +117,32 @@ pub async fn set_at_tables(
     Ok(())
 }
 
-/// Coordinator. Seats event `slug`'s confirmed registrations at its tables (the engine runs
-/// for at most [`super::service::PLAN_BUDGET`]) and keeps the plan.
-/// With locked seats in the latest plan, plans around them and changes as few other seats
-/// as it can; the page then says how many changed.
+/// Coordinator. Seats event `slug`'s confirmed registrations at its tables: checks what it
+/// can at once (tables, people, seats), then starts the engine as a background job (for at
+/// most [`super::service::PLAN_BUDGET`]) and returns to the planner page, which follows the
+/// job (`?job=<id>`, see [`plan_job`]). With locked seats in the latest plan, it plans
+/// around them and changes as few other seats as it can.
 #[server(prefix = "/api", endpoint = "coordinator/planner/plan")]
 pub async fn run_planner(#[server(default)] slug: String) -> Result<(), AppError> {
     let _who = require_coordinator().await?;
-    let done = service()?.plan(&slug, super::service::PLAN_BUDGET).await?;
-    let query = match done.changed {
-        Some(changed) => format!("planned=1&changed={changed}&locked={}", done.locked),
-        None => "planned=1".to_string(),
-    };
-    leptos_axum::redirect(&format!("{}?{query}", planner_path(&slug)));
+    let planner = service()?;
+    let prepared = planner
+        .prepare_plan(&slug, super::service::PLAN_BUDGET)
+        .await?;
+    let job = planner.start(prepared).await?;
+    leptos_axum::redirect(&format!("{}?job={job}", planner_path(&slug)));
     Ok(())
+}
+
+/// Coordinator. Planning job `job` of event `slug`: running (with the time elapsed and
+/// the budget), done (the planner page's notice as a query string) or failed.
+#[server(prefix = "/api", endpoint = "coordinator/planner/job", input = Json)]
+pub async fn plan_job(
+    #[server(default)] slug: String,
+    #[server(default)] job: i64,
+) -> Result<JobView, AppError> {
+    let _who = require_coordinator().await?;
+    Ok(service()?.job(&slug, job).await?)
 }
 
 /// The planner page with seat `round`-`person` selected and what an edit did: `done` and,
@@ -215,7 +227,8 @@ pub async fn lock_seat(
 
 /// Coordinator. On the day: rounds `1..=held` of event `slug`'s plan stay as they were,
 /// the remaining rounds are planned again for the confirmed people who checked in (all
-/// confirmed when nobody has yet). Publish again afterwards.
+/// confirmed when nobody has yet), as a background job like [`run_planner`]. Publish again
+/// afterwards.
 #[server(prefix = "/api", endpoint = "coordinator/planner/replan")]
 pub async fn replan_remaining(
     #[server(default)] slug: String,
@@ -226,15 +239,12 @@ pub async fn replan_remaining(
         .trim()
         .parse()
         .map_err(|_| AppError::Planner(crate::i18n::T::PlanErrHeld))?;
-    let done = service()?
-        .replan(&slug, held, super::service::PLAN_BUDGET)
+    let planner = service()?;
+    let prepared = planner
+        .prepare_replan(&slug, held, super::service::PLAN_BUDGET)
         .await?;
-    leptos_axum::redirect(&format!(
-        "{}?replanned={}&seated={}&held={held}",
-        planner_path(&slug),
-        done.changed,
-        done.seated
-    ));
+    let job = planner.start(prepared).await?;
+    leptos_axum::redirect(&format!("{}?job={job}", planner_path(&slug)));
     Ok(())
 }
 

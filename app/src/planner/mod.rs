@@ -7,6 +7,8 @@
 pub mod api;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod bench;
+#[cfg(feature = "ssr")]
+pub mod jobs;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod problem;

@@ -245,6 +245,32 @@ impl PlanView {
     }
 }
 
+/// A run of the engine as the planner page follows it: running (elapsed against the time
+/// budget), done (the page's notice as a query string) or failed (the error to show).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobView {
+    pub state: JobState,
+    pub elapsed_ms: u64,
+    pub budget_ms: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JobState {
+    Running,
+    Done(String),
+    Failed(crate::error::AppError),
+}
+
+impl JobView {
+    /// Progress in per cent of the time budget, at most 99 while it runs.
+    pub fn percent(&self) -> u64 {
+        match self.state {
+            JobState::Running => (self.elapsed_ms * 100 / self.budget_ms.max(1)).min(99),
+            _ => 100,
+        }
+    }
+}
+
 /// A selected seat in the chart, as the query string has it: `<round>-<registration id>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Selection {

@@ -56,6 +56,10 @@ pub enum PlannerError {
     TableInvalid(TableErrors),
     #[error("no such table")]
     NoTable,
+    #[error("a planning job is running")]
+    JobRunning,
+    #[error("no such planning job")]
+    NoJob,
     #[error("no such confirmed person")]
     NoPerson,
     #[error("a host cannot be left out")]
@@ -82,6 +86,8 @@ impl From<PlannerError> for AppError {
             PlannerError::TableInvalid(e) => AppError::TableInvalid(e),
             PlannerError::NoTable => AppError::Planner(T::PlanErrEditTable),
             PlannerError::NoPerson => AppError::Planner(T::PlanErrEditPerson),
+            PlannerError::JobRunning => AppError::Planner(T::PlanErrJobRunning),
+            PlannerError::NoJob => AppError::NotFound,
             PlannerError::HostLeftOut => AppError::Planner(T::PlanErrLeaveOutHost),
             // the tables' minimums need more people than there are
             PlannerError::Engine(SeatingError::TooFewPeople { .. }) => {
@@ -119,7 +125,22 @@ pub struct Planned {
 pub struct Replanned {
     pub seated: usize,
     pub changed: usize,
+    /// The rounds kept as they were.
+    pub held: u32,
 }
+
+/// The engine's work for one plan, checked and read from the database: run it with
+/// [`Planner::run`] (in the request) or as a background job ([`Planner::start`]).
+pub struct Prepared<O> {
+    pub(super) event_id: i64,
+    pub(super) slug: String,
+    pub(super) budget: Duration,
+    pub(super) engine: EngineWork<O>,
+}
+
+/// The engine's part: the plan to store and what it did.
+pub(super) type EngineWork<O> =
+    Box<dyn FnOnce() -> Result<(StoredPlan, O), SeatingError> + Send + 'static>;
 
 /// Reads a stored plan.
 fn parse(row: &PlanRow) -> Result<StoredPlan, PlannerError> {
@@ -130,7 +151,7 @@ fn parse(row: &PlanRow) -> Result<StoredPlan, PlannerError> {
 /// the Message-ID domain and the mail worker's wake-up (as the registration service has).
 #[derive(Clone)]
 pub struct Planner {
-    db: Db,
+    pub(super) db: Db,
     mail: Option<Registrations>,
 }
 
@@ -148,7 +169,7 @@ impl Planner {
         Planner { db, mail: None }
     }
 
-    async fn event_id(&self, slug: &str) -> Result<(i64, String), PlannerError> {
+    pub(super) async fn event_id(&self, slug: &str) -> Result<(i64, String), PlannerError> {
         let e = events::by_slug(&self.db, slug)
             .await?
             .ok_or(PlannerError::NoEvent)?;
@@ -413,6 +434,17 @@ impl Planner {
     /// plans around them from that plan, changing as few unlocked seats as it can. The
     /// engine runs on a blocking thread for at most `budget`.
     pub async fn plan(&self, slug: &str, budget: Duration) -> Result<Planned, PlannerError> {
+        let prepared = self.prepare_plan(slug, budget).await?;
+        self.run(prepared).await
+    }
+
+    /// What [`Self::plan`] checks and reads before the engine runs: refused here (no tables,
+    /// nobody, too few seats) before any job starts.
+    pub async fn prepare_plan(
+        &self,
+        slug: &str,
+        budget: Duration,
+    ) -> Result<Prepared<Planned>, PlannerError> {
         let (id, _) = self.event_id(slug).await?;
         let tables = planner::tables(&self.db, id).await?;
         if tables.is_empty() {
@@ -464,35 +496,55 @@ impl Planner {
         }
         let n_locked = locked.len();
         let opts = solve_options(budget);
-        let ((stored, changed), runtime_ms) = on_engine(move || {
-            let problem = Problem::new(spec.clone())?;
-            match previous {
+        // refused now when the problem cannot be solved (the tables' minimums)
+        let problem = Problem::new(spec.clone())?;
+        Ok(Prepared {
+            event_id: id,
+            slug: slug.to_string(),
+            budget,
+            engine: Box::new(move || match previous {
                 Some(p) => {
                     let res = replan(&problem, &p.as_plan(), 0, &opts)?;
                     let mut stored =
                         StoredPlan::unscored(layout, StoredPlan::seats_of(&res.plan), locked);
                     stored.rescore(&people)?;
-                    Ok::<_, SeatingError>((stored, Some(res.changed_seats)))
+                    Ok((
+                        stored,
+                        Planned {
+                            changed: Some(res.changed_seats),
+                            locked: n_locked,
+                        },
+                    ))
                 }
                 None => {
                     let result = solve(&problem, &opts)?;
-                    Ok((StoredPlan::from_result(&spec, &result), None))
+                    Ok((
+                        StoredPlan::from_result(&spec, &result),
+                        Planned {
+                            changed: None,
+                            locked: n_locked,
+                        },
+                    ))
                 }
-            }
+            }),
         })
-        .await?;
-        self.store(id, &stored, runtime_ms).await?;
-        tracing::info!(
-            event = slug,
-            people = present.len(),
-            runtime_ms,
-            ?changed,
-            "plan made"
-        );
-        Ok(Planned {
-            changed,
-            locked: n_locked,
-        })
+    }
+
+    /// Runs a prepared engine job on a blocking thread and stores the plan it makes.
+    pub async fn run<O: std::fmt::Debug + Send + 'static>(
+        &self,
+        prepared: Prepared<O>,
+    ) -> Result<O, PlannerError> {
+        let Prepared {
+            event_id,
+            slug,
+            engine,
+            ..
+        } = prepared;
+        let ((stored, outcome), runtime_ms) = on_engine(engine).await?;
+        self.store(event_id, &stored, runtime_ms).await?;
+        tracing::info!(event = slug, runtime_ms, ?outcome, "plan made");
+        Ok(outcome)
     }
 
     async fn store(
@@ -583,6 +635,17 @@ impl Planner {
         held: u32,
         budget: Duration,
     ) -> Result<Replanned, PlannerError> {
+        let prepared = self.prepare_replan(slug, held, budget).await?;
+        self.run(prepared).await
+    }
+
+    /// What [`Self::replan`] checks and reads before the engine runs.
+    pub async fn prepare_replan(
+        &self,
+        slug: &str,
+        held: u32,
+        budget: Duration,
+    ) -> Result<Prepared<Replanned>, PlannerError> {
         let (id, _) = self.event_id(slug).await?;
         let row = planner::plan(&self.db, id)
             .await?
@@ -621,29 +684,30 @@ impl Planner {
             .collect();
         let opts = solve_options(budget);
         let seated = people.len();
-        let ((stored, changed), runtime_ms) = on_engine(move || {
-            let problem = Problem::new(spec)?;
-            let res = replan(&problem, &previous.as_plan(), held as usize, &opts)?;
-            let mut stored = StoredPlan::unscored(
-                previous.tables.clone(),
-                StoredPlan::seats_of(&res.plan),
-                locked,
-            );
-            // the held rounds keep the people who left since
-            stored.rescore(&everyone)?;
-            Ok::<_, SeatingError>((stored, res.changed_seats))
+        let problem = Problem::new(spec)?;
+        Ok(Prepared {
+            event_id: id,
+            slug: slug.to_string(),
+            budget,
+            engine: Box::new(move || {
+                let res = replan(&problem, &previous.as_plan(), held as usize, &opts)?;
+                let mut stored = StoredPlan::unscored(
+                    previous.tables.clone(),
+                    StoredPlan::seats_of(&res.plan),
+                    locked,
+                );
+                // the held rounds keep the people who left since
+                stored.rescore(&everyone)?;
+                Ok((
+                    stored,
+                    Replanned {
+                        seated,
+                        changed: res.changed_seats,
+                        held,
+                    },
+                ))
+            }),
         })
-        .await?;
-        self.store(id, &stored, runtime_ms).await?;
-        tracing::info!(
-            event = slug,
-            held,
-            seated,
-            changed,
-            runtime_ms,
-            "remaining rounds re-planned"
-        );
-        Ok(Replanned { seated, changed })
     }
 
     /// Publishes the latest plan of event `slug`: each person confirmed now gets their table

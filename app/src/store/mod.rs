@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod dayof;
 pub mod events;
 pub mod followup;
+pub mod jobs;
 pub mod outbox;
 pub mod planner;
 pub mod privacy;

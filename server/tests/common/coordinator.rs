@@ -83,3 +83,50 @@ pub async fn get_as(srv: &Running, cookie: &str, path: &str) -> (u16, String) {
     let status = r.status().as_u16();
     (status, r.text().await.unwrap_or_default())
 }
+
+/// Follows the planning job that a plan or re-plan answer `r` started (its redirect ends in
+/// `?job=<id>`) at event `slug` until it ends, polling its progress: the outcome (the
+/// planner page's query string, e.g. `planned=1`), or the error's JSON when it failed.
+pub async fn job_outcome(
+    srv: &Running,
+    cookie: &str,
+    slug: &str,
+    r: &reqwest::Response,
+) -> Result<String, Value> {
+    let location = r
+        .headers()
+        .get("location")
+        .unwrap_or_else(|| panic!("a redirect: {}", r.status()))
+        .to_str()
+        .unwrap()
+        .to_string();
+    let job: i64 = location
+        .split_once("?job=")
+        .and_then(|(_, id)| id.parse().ok())
+        .unwrap_or_else(|| panic!("a planning job: {location}"));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (status, v) = json_as(
+            srv,
+            cookie,
+            "/api/coordinator/planner/job",
+            serde_json::json!({ "slug": slug, "job": job }),
+        )
+        .await;
+        assert_eq!(status, 200, "{v}");
+        let budget = v["budget_ms"].as_u64().expect("budget");
+        assert!(budget > 0, "{v}");
+        if v["state"] == "Running" {
+            assert!(
+                Instant::now() < deadline,
+                "planning job {job} still running: {v}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        }
+        if let Some(done) = v["state"]["Done"].as_str() {
+            return Ok(done.to_string());
+        }
+        return Err(v["state"]["Failed"].clone());
+    }
+}

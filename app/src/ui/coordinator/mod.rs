@@ -70,13 +70,26 @@ fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
-/// The error in an action's value.
+/// The error in an action's value; before any submission from this page, the error that a
+/// refused form post without the wasm brought back here (server_fn's form redirect puts the
+/// function's path and its error in the query string).
 fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
 where
     S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+    let query = use_query_map();
+    Signal::derive(move || {
+        if action.version().get() > 0 {
+            return action.value().get().and_then(|r| r.err());
+        }
+        let q = query.read();
+        (q.get("__path")? == S::PATH).then(|| {
+            leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(
+                &q.get("__err").unwrap_or_default(),
+            )
+        })
+    })
 }
 
 /// A notice shown when the query string has `key` (set by the server function's redirect).

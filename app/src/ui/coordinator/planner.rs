@@ -12,12 +12,12 @@ use crate::domain::OrgType;
 use crate::error::AppError;
 use crate::i18n::{Lang, T};
 use crate::planner::api::{
-    get_planner, planner_path, LockSeat, MoveSeat, PublishPlan, RemoveTable, ReplanRemaining,
-    RunPlanner, SaveTable, SetAtTables, SetupTables,
+    get_planner, plan_job, planner_path, LockSeat, MoveSeat, PublishPlan, RemoveTable,
+    ReplanRemaining, RunPlanner, SaveTable, SetAtTables, SetupTables,
 };
 use crate::planner::model::{
-    PersonRef, PlanView, PlannerTable, PlannerView, Quality, Selection, TableErrors, TableField,
-    TableView,
+    JobState, JobView, PersonRef, PlanView, PlannerTable, PlannerView, Quality, Selection,
+    TableErrors, TableField, TableView,
 };
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
@@ -53,7 +53,12 @@ pub fn PlannerPage() -> impl IntoView {
 fn Planner() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
+    let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
+    // A planning job to follow (`?job=<id>`, where planning and the re-plan return) and the
+    // jobs finished here since the page loaded (the page's data loads again after each).
+    let job = move || query.read().get("job").and_then(|j| j.parse::<i64>().ok());
+    let jobs_done = RwSignal::new(0usize);
     let a = Actions {
         setup: ServerAction::new(),
         run: ServerAction::new(),
@@ -80,6 +85,7 @@ fn Planner() -> impl IntoView {
                     a.table.version().get(),
                     a.remove.version().get(),
                     a.at_tables.version().get(),
+                    jobs_done.get(),
                 ],
             )
         },
@@ -87,6 +93,7 @@ fn Planner() -> impl IntoView {
     );
     let working = move || a.run.pending().get() || a.replan.pending().get();
     view! {
+        {move || job().map(|id| view! { <JobProgress slug=slug() job=id done=jobs_done/> })}
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match view.await {
@@ -239,6 +246,95 @@ fn PlannerBody(v: PlannerView, a: Actions) -> impl IntoView {
         </section>
     }
 }
+
+/// A planning job while it runs: the time elapsed against the budget as a progress bar,
+/// polled every [`JOB_POLL`] once hydrated; done, the page goes to the job's outcome (its
+/// notice, the new plan) and counts it in `done`; failed, the error. Before the wasm has
+/// loaded, a link shows the progress again or the result.
+#[component]
+fn JobProgress(slug: String, job: i64, done: RwSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let path = planner_path(&slug);
+    let tick = RwSignal::new(0u32);
+    let status = Resource::new(move || tick.get(), move |_| plan_job(slug.clone(), job));
+    let outcome = {
+        let path = path.clone();
+        move |query: &str| format!("{path}?{query}")
+    };
+    let go = outcome.clone();
+    Effect::new(move |_| match status.get() {
+        Some(Ok(JobView {
+            state: JobState::Running,
+            ..
+        })) => {
+            set_timeout(move || tick.update(|t| *t += 1), JOB_POLL);
+        }
+        Some(Ok(JobView {
+            state: JobState::Done(query),
+            ..
+        })) => {
+            done.update(|n| *n += 1);
+            let navigate = leptos_router::hooks::use_navigate();
+            navigate(
+                &go(&query),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+        _ => {}
+    });
+    let seconds = move |ms: u64| format!("{} s", decimal(lang, ms as f64 / 1000.0, 1));
+    view! {
+        <Transition fallback=|| view! { <Loading/> }>
+            {move || Suspend::new({
+                let path = path.clone();
+                let outcome = outcome.clone();
+                async move {
+                    match status.await {
+                        Ok(v) => match v.state.clone() {
+                            JobState::Running => view! {
+                                <section class="plan-job" role="status" aria-labelledby="job-title">
+                                    <h2 id="job-title">{lang.t(T::PlanWorking)}</h2>
+                                    <progress max="100" value=v.percent().to_string() aria-labelledby="job-title">
+                                        {format!("{} %", v.percent())}
+                                    </progress>
+                                    <p class="hint">
+                                        {format!(
+                                            "{} {} · {} {}",
+                                            seconds(v.elapsed_ms),
+                                            lang.t(T::PlanJobElapsed),
+                                            lang.t(T::PlanJobBudget),
+                                            seconds(v.budget_ms),
+                                        )}
+                                    </p>
+                                    <p><a href=format!("{path}?job={job}")>{lang.t(T::PlanJobRefresh)}</a></p>
+                                </section>
+                            }
+                            .into_any(),
+                            JobState::Done(query) => view! {
+                                <p class="notice" role="status">
+                                    <a href=outcome(&query)>{lang.t(T::PlanJobRefresh)}</a>
+                                </p>
+                            }
+                            .into_any(),
+                            JobState::Failed(e) => view! {
+                                <p class="form-error" role="alert">{lang.t(e.message())}</p>
+                            }
+                            .into_any(),
+                        },
+                        Err(e) => view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any(),
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// How often a running planning job is asked for its progress.
+const JOB_POLL: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// "The plan is ready" after planning; around locks, with the seats locked and changed.
 #[component]
@@ -574,7 +670,7 @@ fn TableCard(
     let table_name = StoredValue::new(t.name.clone());
     // a seat dropped here moves to this table
     let dropped_on_table = move |ev: leptos::ev::DragEvent| {
-        let Some(d) = ids.with_value(|v| drag.droppable(round, v)) else {
+        let Some(d) = ids.with_value(|v| drag.droppable(&ev, round, v)) else {
             return;
         };
         ev.prevent_default();
@@ -651,7 +747,7 @@ fn TableCard(
                         };
                         // a seat dropped on this person swaps the two
                         let dropped_on_seat = move |ev: leptos::ev::DragEvent| {
-                            let Some(d) = ids.with_value(|v| drag.droppable(round, v)) else {
+                            let Some(d) = ids.with_value(|v| drag.droppable(&ev, round, v)) else {
                                 return;
                             };
                             ev.prevent_default();
@@ -999,18 +1095,25 @@ fn LeftOut(
     }
 }
 
-/// Drag and drop in the chart (hydrated only): the seat being dragged, set on `dragstart`.
-/// A drop on another table of that round moves the person there, a drop on someone at
-/// another table swaps the two, through [`MoveSeat`] like the keyboard path.
+/// Drag and drop in the chart (hydrated only): the seat being dragged, set on `dragstart`
+/// and also carried in the drag's data as the type `application/x-tafelronde-seat-<round>-<id>`
+/// (a drag's types can be read while it is over a target; its data only on the drop), so a
+/// drop still knows the seat when the chart was drawn again during the drag. A drop on
+/// another table of that round moves the person there, a drop on someone at another table
+/// swaps the two, through [`MoveSeat`] like the keyboard path.
 #[derive(Clone, Copy)]
 struct Drag(RwSignal<Option<Selection>>);
 
+/// The prefix of the drag data type that names the dragged seat.
+const SEAT_TYPE: &str = "application/x-tafelronde-seat-";
+
 impl Drag {
-    /// Starts dragging `key` (for other browsers, also as the drag's data).
+    /// Starts dragging `key` (also as the drag's data, for the drop and for other browsers).
     fn start(self, ev: &leptos::ev::DragEvent, key: Selection) {
         #[cfg(feature = "hydrate")]
         if let Some(dt) = ev.data_transfer() {
             let _ = dt.set_data("text/plain", &key.key());
+            let _ = dt.set_data(&format!("{SEAT_TYPE}{}", key.key()), &key.key());
             dt.set_effect_allowed("move");
         }
         #[cfg(not(feature = "hydrate"))]
@@ -1018,18 +1121,41 @@ impl Drag {
         self.0.set(Some(key));
     }
 
+    /// The seat being dragged: the one `dragstart` set, else the one the drag's types name.
+    fn dragged(self, ev: &leptos::ev::DragEvent) -> Option<Selection> {
+        if let Some(key) = self.0.get_untracked() {
+            return Some(key);
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            let types = ev.data_transfer()?.types();
+            types
+                .iter()
+                .filter_map(|t| t.as_string())
+                .find_map(|t| Selection::parse(t.strip_prefix(SEAT_TYPE)?))
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = ev;
+            None
+        }
+    }
+
     /// The dragged seat when it may be dropped on table `ids` (its people) of `round`: in
     /// that round and not already at that table.
-    fn droppable(self, round: u32, ids: &[i64]) -> Option<Selection> {
-        self.0
-            .get_untracked()
+    fn droppable(self, ev: &leptos::ev::DragEvent, round: u32, ids: &[i64]) -> Option<Selection> {
+        self.dragged(ev)
             .filter(|d| d.round == round && !ids.contains(&d.id))
     }
 
-    /// Lets the drop happen there when [`Self::droppable`].
+    /// Lets the drop happen there when [`Self::droppable`], as a move.
     fn over(self, ev: &leptos::ev::DragEvent, round: u32, ids: &[i64]) {
-        if self.droppable(round, ids).is_some() {
+        if self.droppable(ev, round, ids).is_some() {
             ev.prevent_default();
+            #[cfg(feature = "hydrate")]
+            if let Some(dt) = ev.data_transfer() {
+                dt.set_drop_effect("move");
+            }
         }
     }
 }
