@@ -1,6 +1,6 @@
 # Tafelronde — the two commands: `make run` and `make test`.
 # Both install what is missing first (.ci/toolchain.sh) and print what they do.
-.PHONY: run test toolchain site lint bench-seating bench-mail bench-planner
+.PHONY: run test toolchain site lint bench-seating bench-mail bench-planner bench-planner-browser
 
 SHELL := /bin/bash
 MAILDEV_SMTP ?= 1025
@@ -34,6 +34,12 @@ bench-seating:
 ## Table planner benchmark: registrations -> plan -> seating chart for 120 and 600 people.
 bench-planner:
 	cargo run --release -p server -- bench-planner
+
+## The planner in Chromium: plan on screen and hand moves with the keyboard, timed inside
+## the page (end2end/measure/planner-panel.spec.ts), on the demo event with 120 people.
+bench-planner-browser: site
+	cargo build -p server
+	cd end2end && E2E_SERVER_BIN=../target/debug/tafelronde npx playwright test -c measure.config.ts planner-panel
 
 ## Mail delivery benchmark: BENCH_MAIL_COUNT mails queued in a fresh SQLite outbox and
 ## delivered by the real worker, once to maildev and once to a minimal SMTP sink (Python

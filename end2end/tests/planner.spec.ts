@@ -6,7 +6,7 @@
 // selects her seat with the keyboard and moves her to another table by hand, makes her the
 // host of table 3 with a theme (planning again seats her there in every round, the chart
 // marks her and shows the theme). The planner page is checked with axe-core, also with a
-// selection. Dragging with the mouse is a second test, skipped for now (see there).
+// selection. Dragging with the mouse is a second test.
 import { test, expect } from '@playwright/test';
 import { addCoordinator } from './pages/coordinator-cli';
 import { LoginPage, SetPasswordPage } from './pages/coordinator-account';

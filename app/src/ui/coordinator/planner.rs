@@ -296,7 +296,7 @@ fn JobProgress(slug: String, job: i64, done: RwSignal<usize>) -> impl IntoView {
                     match status.await {
                         Ok(v) => match v.state.clone() {
                             JobState::Running => view! {
-                                <section class="plan-job" role="status" aria-labelledby="job-title">
+                                <section class="card plan-job" role="status" aria-labelledby="job-title">
                                     <h2 id="job-title">{lang.t(T::PlanWorking)}</h2>
                                     <progress max="100" value=v.percent().to_string() aria-labelledby="job-title">
                                         {format!("{} %", v.percent())}
