@@ -8,11 +8,10 @@
 //   loaded and drawn again), MOVES times, median and max.
 // Run: make bench-planner-browser (a measurement, not a test).
 import { test, expect, type Page } from '@playwright/test';
-import { addCoordinator } from '../tests/pages/coordinator-cli';
-import { LoginPage, SetPasswordPage } from '../tests/pages/coordinator-account';
+import { signInAsNewCoordinator } from '../tests/pages/coordinator-account';
 import { PlannerPage } from '../tests/pages/planner-page';
 import { DEMO } from '../tests/pages/register-page';
-import { setPasswordLink, uniqueEmail, waitForMail } from '../tests/pages/mailbox';
+import { uniqueEmail } from '../tests/pages/mailbox';
 
 const PEOPLE = 120;
 const MOVES = Number(process.env.MOVES ?? 15);
@@ -73,14 +72,7 @@ test('planner in the browser: plan on screen and hand moves', async ({ page }) =
     });
     expect(r.status()).toBe(303);
   }
-  const coordinator = uniqueEmail('measure');
-  const password = 'Tafel-ronde-e2e-2026';
-  await addCoordinator(coordinator);
-  const setPassword = new SetPasswordPage(page);
-  await setPassword.open(setPasswordLink(await waitForMail(coordinator)));
-  await setPassword.choose(password);
-  await new LoginPage(page).signIn(coordinator, password);
-  await expect(page).toHaveURL(/\/coordinator$/);
+  await signInAsNewCoordinator(page, 'measure');
   const planner = new PlannerPage(page);
   await planner.open(DEMO.replace('/e/', ''));
   await planner.setUp(16, 8);

@@ -4,14 +4,13 @@
 // opens the answer link from her mail (a page without wasm) and answers; the coordinator sees
 // the count. Wrong links get their own page. Both pages are checked with axe-core.
 import { test, expect } from '@playwright/test';
-import { addCoordinator } from './pages/coordinator-cli';
-import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
+import { signInAsNewCoordinator } from './pages/coordinator-account';
 import { PlannerPage } from './pages/planner-page';
 import { DEMO, RegisterPage } from './pages/register-page';
 import { ManagePage } from './pages/manage-page';
 import { AnswerPage, FollowupPage, answerLink } from './pages/followup-page';
 import { expectNoSeriousAxeViolations } from './pages/axe';
-import { manageLink, setPasswordLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
+import { manageLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
 
 const SLUG = DEMO.replace('/e/', '');
 
@@ -31,16 +30,7 @@ test('consent at registration, the follow-up mail and its answers', async ({ pag
   await expect(manage.shareContact()).toBeChecked();
 
   // A coordinator seats everyone and publishes, then sends the follow-up.
-  const coordinator = uniqueEmail('followup-coord');
-  const password = 'Tafel-ronde-e2e-2026';
-  await addCoordinator(coordinator);
-  const setPassword = new SetPasswordPage(page);
-  await setPassword.open(setPasswordLink(await waitForMail(coordinator)));
-  await setPassword.choose(password);
-  const login = new LoginPage(page);
-  await expect(login.notice()).toBeVisible();
-  await login.signIn(coordinator, password);
-  await expect(page).toHaveURL(/\/coordinator$/);
+  await signInAsNewCoordinator(page, 'followup-coord');
   const planner = new PlannerPage(page);
   await planner.open(SLUG);
   await planner.setUp(16, 8);

@@ -8,12 +8,11 @@
 // marks her and shows the theme). The planner page is checked with axe-core, also with a
 // selection. Dragging with the mouse is a second test.
 import { test, expect } from '@playwright/test';
-import { addCoordinator } from './pages/coordinator-cli';
-import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
+import { signInAsNewCoordinator } from './pages/coordinator-account';
 import { PlannerPage } from './pages/planner-page';
 import { DEMO } from './pages/register-page';
 import { expectNoSeriousAxeViolations } from './pages/axe';
-import { manageLink, setPasswordLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
+import { manageLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
 
 test('a coordinator plans and publishes the tables; an attendee sees theirs', async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -39,16 +38,7 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   });
   expect(r2.status()).toBe(303);
 
-  const coordinator = uniqueEmail('planner');
-  const password = 'Tafel-ronde-e2e-2026';
-  await addCoordinator(coordinator);
-  const setPassword = new SetPasswordPage(page);
-  await setPassword.open(setPasswordLink(await waitForMail(coordinator)));
-  await setPassword.choose(password);
-  const login = new LoginPage(page);
-  await expect(login.notice()).toBeVisible();
-  await login.signIn(coordinator, password);
-  await expect(page).toHaveURL(/\/coordinator$/);
+  await signInAsNewCoordinator(page, 'planner');
 
   const planner = new PlannerPage(page);
   await planner.open(DEMO.replace('/e/', ''));
@@ -131,14 +121,7 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
 
 test('a seat dragged with the mouse onto another table moves there', async ({ page }) => {
   const mover = 'Ruben Sleeuwaert';
-  const coordinator = uniqueEmail('dragger');
-  const password = 'Tafel-ronde-e2e-2026';
-  await addCoordinator(coordinator);
-  const setPassword = new SetPasswordPage(page);
-  await setPassword.open(setPasswordLink(await waitForMail(coordinator)));
-  await setPassword.choose(password);
-  await new LoginPage(page).signIn(coordinator, password);
-  await expect(page).toHaveURL(/\/coordinator$/);
+  await signInAsNewCoordinator(page, 'dragger');
   const planner = new PlannerPage(page);
   await planner.open(DEMO.replace('/e/', ''));
   // Drag and drop: someone in round 2 dragged with the mouse onto another table with a free

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::coordinator::{job_outcome, json_as, post_as, signed_in};
+use common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
 use common::*;
 use serde_json::{json, Value};
 
@@ -572,7 +572,9 @@ async fn purge_and_erasure_remove_the_followup(db: &TestDb) {
         1
     );
     assert_eq!(count(&s.srv, "SELECT COUNT(*) FROM followup_sent").await, 3);
-    // The purge after the event removes the rest.
+    // The purge after the event removes the rest, and keeps the page's counts.
+    let before = view(&s).await;
+    assert!(before["kept_at"].is_null(), "{before}");
     let past = chrono::Utc::now() - chrono::Duration::days(200);
     app::on_db!(&s.srv.state.db, p => {
         sqlx::query("UPDATE events SET starts_at = $1, ends_at = $1 WHERE id = $2")
@@ -594,6 +596,39 @@ async fn purge_and_erasure_remove_the_followup(db: &TestDb) {
     );
     assert_eq!(count(&s.srv, "SELECT COUNT(*) FROM followup_sent").await, 0);
     assert_eq!(count(&s.srv, "SELECT COUNT(*) FROM registrations").await, 0);
+    // What the coordinator saw stays as anonymous counts: mailed, answered, per topic, and
+    // the plan's figure; nobody to mail any more.
+    let after = view(&s).await;
+    assert!(after["kept_at"].is_string(), "{after}");
+    for key in ["sent", "responded", "topics", "plan_needs"] {
+        assert_eq!(after[key], before[key], "{key}");
+    }
+    assert_eq!(after["sent"], 3);
+    assert_eq!(after["responded"], 1);
+    assert!(!after["plan_needs"].is_null(), "{after}");
+    let stage = after["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "stage")
+        .cloned()
+        .expect("stage");
+    assert_eq!((stage["asked"].as_i64(), stage["yes"].as_i64()), (Some(1), Some(1)));
+    assert_eq!((after["seated"].as_i64(), after["to_send"].as_i64()), (Some(0), Some(0)));
+    let kept: String = app::on_db!(&s.srv.state.db, p => {
+        sqlx::query_scalar("SELECT summary FROM followup_kept WHERE event_id = $1")
+            .bind(s.event_id)
+            .fetch_one(p)
+            .await
+            .expect("kept counts")
+    });
+    for who in ["Anna", "Bart", "Chris", "Dina", "@"] {
+        assert!(!kept.contains(who), "no people in {kept}");
+    }
+    let (status, page) = get_as(&s.srv, &s.cookie, "/coordinator/events/netwerk/followup").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("anonieme tellingen"), "{page}");
+    assert!(!page.contains("id=\"followup-confirm\""), "no send form");
     s.srv.stop().await;
 }
 

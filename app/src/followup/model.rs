@@ -108,6 +108,18 @@ pub struct FollowupView {
     pub topics: Vec<TopicAnswers>,
     /// The latest plan's figure: person-rounds with a need next to an offer, of those with a need.
     pub plan_needs: Option<(usize, usize)>,
+    /// When the privacy purge removed the people: the figures above are then the anonymous
+    /// counts it kept (RFC 3339).
+    pub kept_at: Option<String>,
+}
+
+/// What the privacy purge keeps of an event's follow-up: counts only, no people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptFollowup {
+    pub sent: usize,
+    pub responded: usize,
+    pub topics: Vec<TopicAnswers>,
+    pub plan_needs: Option<(usize, usize)>,
 }
 
 /// Who sat with whom over all rounds: for each person in `seats` (registration id, round,

@@ -4,7 +4,8 @@
 //! and the attendee's answer page behind the link in that mail.
 
 use super::model::{
-    answers_from_pairs, tablemates, Answer, AnswerPage, FollowupView, NeedAnswer, TopicAnswers,
+    answers_from_pairs, tablemates, Answer, AnswerPage, FollowupView, KeptFollowup, NeedAnswer,
+    TopicAnswers,
 };
 use crate::error::AppError;
 use crate::event::EventView;
@@ -126,6 +127,84 @@ impl Seating {
     }
 }
 
+/// The follow-up's counts of event `event_id` (its `topics` in the event's order): who was
+/// mailed, who answered, and per topic the people mailed who look for it, how many of them
+/// sat with an offer, and the answers; with the seating it read and the people mailed.
+async fn counts_tx(
+    tx: &mut Tx,
+    event_id: i64,
+    topics: &[crate::event::Topic],
+) -> Result<(Seating, BTreeSet<i64>, KeptFollowup), StoreError> {
+    let seating = Seating::read(tx, event_id).await?;
+    let sent: BTreeSet<i64> = store::sent_tx(tx, event_id).await?.into_iter().collect();
+    let answers = store::event_answers_tx(tx, event_id).await?;
+    let mut topics: Vec<TopicAnswers> = topics
+        .iter()
+        .map(|t| TopicAnswers {
+            code: t.code.clone(),
+            label: t.label.clone(),
+            ..Default::default()
+        })
+        .collect();
+    for p in seating.people.values().filter(|p| sent.contains(&p.id)) {
+        for need in &p.needs {
+            if let Some(t) = topics.iter_mut().find(|t| t.code == *need) {
+                t.asked += 1;
+                if seating.met(p.id, need) {
+                    t.predicted_met += 1;
+                }
+            }
+        }
+    }
+    let mut responded = BTreeSet::new();
+    for (id, topic, answer) in &answers {
+        responded.insert(*id);
+        let (Some(t), Some(a)) = (
+            topics.iter_mut().find(|t| t.code == *topic),
+            Answer::parse(answer),
+        ) else {
+            continue;
+        };
+        match a {
+            Answer::Yes => t.yes += 1,
+            Answer::Partly => t.partly += 1,
+            Answer::No => t.no += 1,
+        }
+    }
+    topics.retain(|t| t.asked > 0 || t.yes + t.partly + t.no > 0);
+    let counts = KeptFollowup {
+        sent: sent.len(),
+        responded: responded.len(),
+        topics,
+        plan_needs: None,
+    };
+    Ok((seating, sent, counts))
+}
+
+/// For the privacy purge, inside its transaction before the people go: keeps event
+/// `event_id`'s follow-up counts (when anyone was mailed) with the latest plan's needs-met
+/// figure, as JSON without people. Returns whether it kept any.
+pub async fn keep_counts_tx(
+    tx: &mut Tx,
+    event_id: i64,
+    topics: &[crate::event::Topic],
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let (_, sent, mut counts) = counts_tx(tx, event_id, topics).await?;
+    if sent.is_empty() {
+        return Ok(false);
+    }
+    if let Some(row) = crate::store::planner::plan_for_update(tx, event_id).await? {
+        let plan: crate::planner::problem::StoredPlan = serde_json::from_str(&row.plan)
+            .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+        counts.plan_needs = Some((plan.quality.needs_met, plan.quality.needs_total));
+    }
+    let json = serde_json::to_string(&counts)
+        .map_err(|e| StoreError::Corrupt(format!("followup counts: {e}")))?;
+    store::keep_tx(tx, event_id, &json, now).await?;
+    Ok(true)
+}
+
 impl Followup {
     pub fn new(mail: Registrations, purge_days_after_event: i64) -> Followup {
         Followup {
@@ -168,7 +247,8 @@ impl Followup {
         mail
     }
 
-    /// The coordinator's follow-up page of event `slug`.
+    /// The coordinator's follow-up page of event `slug`. After the privacy purge removed its
+    /// people, the anonymous counts it kept.
     pub async fn view(
         &self,
         slug: &str,
@@ -176,13 +256,36 @@ impl Followup {
     ) -> Result<FollowupView, FollowupError> {
         let event = self.event(slug).await?;
         let mut tx = self.db().begin_read().await?;
-        let seating = Seating::read(&mut tx, event.id).await?;
-        let sent: BTreeSet<i64> = store::sent_tx(&mut tx, event.id)
-            .await?
-            .into_iter()
-            .collect();
-        let answers = store::event_answers_tx(&mut tx, event.id).await?;
+        let (seating, sent, counts) = counts_tx(&mut tx, event.id, &event.view.topics).await?;
+        let kept = store::kept_tx(&mut tx, event.id).await?;
         drop(tx);
+        let base = FollowupView {
+            slug: slug.to_string(),
+            title: event.view.title.clone(),
+            ended: event.view.ends_at <= Utc::now(),
+            seated: 0,
+            sent: 0,
+            to_send: 0,
+            preview: None,
+            responded: 0,
+            topics: Vec::new(),
+            plan_needs,
+            kept_at: None,
+        };
+        if sent.is_empty() {
+            if let Some((summary, at)) = kept {
+                let k: KeptFollowup = serde_json::from_str(&summary)
+                    .map_err(|e| StoreError::Corrupt(format!("followup_kept: {e}")))?;
+                return Ok(FollowupView {
+                    sent: k.sent,
+                    responded: k.responded,
+                    topics: k.topics,
+                    plan_needs: k.plan_needs,
+                    kept_at: Some(at.to_rfc3339()),
+                    ..base
+                });
+            }
+        }
         let recipients: Vec<&FollowupPerson> = seating.recipients().collect();
         let preview = recipients.iter().find(|p| !sent.contains(&p.id)).map(|p| {
             let mail = self.render(&event.view, &seating, p, "…", String::new());
@@ -192,54 +295,14 @@ impl Followup {
                 mail.body_text,
             )
         });
-        // Per topic: the people mailed who look for it, how many sat with an offer, answers.
-        let mut topics: Vec<TopicAnswers> = event
-            .view
-            .topics
-            .iter()
-            .map(|t| TopicAnswers {
-                code: t.code.clone(),
-                label: t.label.clone(),
-                ..Default::default()
-            })
-            .collect();
-        for p in seating.people.values().filter(|p| sent.contains(&p.id)) {
-            for need in &p.needs {
-                if let Some(t) = topics.iter_mut().find(|t| t.code == *need) {
-                    t.asked += 1;
-                    if seating.met(p.id, need) {
-                        t.predicted_met += 1;
-                    }
-                }
-            }
-        }
-        let mut responded = BTreeSet::new();
-        for (id, topic, answer) in &answers {
-            responded.insert(*id);
-            let (Some(t), Some(a)) = (
-                topics.iter_mut().find(|t| t.code == *topic),
-                Answer::parse(answer),
-            ) else {
-                continue;
-            };
-            match a {
-                Answer::Yes => t.yes += 1,
-                Answer::Partly => t.partly += 1,
-                Answer::No => t.no += 1,
-            }
-        }
-        topics.retain(|t| t.asked > 0 || t.yes + t.partly + t.no > 0);
         Ok(FollowupView {
-            slug: slug.to_string(),
-            title: event.view.title.clone(),
-            ended: event.view.ends_at <= Utc::now(),
             seated: recipients.len(),
             sent: sent.len(),
             to_send: recipients.iter().filter(|p| !sent.contains(&p.id)).count(),
             preview,
-            responded: responded.len(),
-            topics,
-            plan_needs,
+            responded: counts.responded,
+            topics: counts.topics,
+            ..base
         })
     }
 

@@ -1,7 +1,8 @@
 //! The privacy service (server only): erasure of one registration on request (its seat goes
 //! to the wait list through the registration service's promotion), the JSON export of one
-//! person's data, the purge of past events' personal data into anonymous counts, and those
-//! counts for the coordinator's overview. Each change is one transaction, logged in `purge_log`.
+//! person's data, the purge of past events' personal data into anonymous counts (also the
+//! follow-up's, see `followup::service::keep_counts_tx`), and those counts for the
+//! coordinator's overview. Each change is one transaction, logged in `purge_log`.
 
 use super::model::{
     dimension, redact_links, CountEntry, Erasure, EventCounts, EventPurge, ExportedEvent,
@@ -252,6 +253,8 @@ impl Privacy {
         let mut removed = Removed::default();
         if !rows.is_empty() {
             store::add_stats(&mut tx, event_id, &tally(&rows)).await?;
+            crate::followup::service::keep_counts_tx(&mut tx, event_id, &event.view.topics, now)
+                .await?;
             removed = store::delete_event_people(&mut tx, event_id).await?;
         }
         let speakers = store::strip_speakers(&mut tx, event_id).await?;

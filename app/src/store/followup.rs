@@ -1,6 +1,7 @@
 //! SQL of the follow-up: the people of an event as the follow-up sees them (with their
 //! consent to share and whether they checked in), the published seats, which people were
-//! mailed (one row each, with the hash of their answer link) and their answers per need.
+//! mailed (one row each, with the hash of their answer link), their answers per need, and
+//! the anonymous counts the privacy purge keeps (`followup_kept`, JSON).
 
 use super::{from_json_list, Db, StoreError, Tx};
 use crate::{on_db, on_tx};
@@ -169,5 +170,37 @@ pub async fn event_answers_tx(
         .bind(event_id)
         .fetch_all(c)
         .await?
+    }))
+}
+
+/// Keeps `summary` (JSON counts, no people) as event `event_id`'s follow-up after a purge.
+pub async fn keep_tx(
+    tx: &mut Tx,
+    event_id: i64,
+    summary: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_tx!(tx, c => {
+        sqlx::query("DELETE FROM followup_kept WHERE event_id = $1").bind(event_id).execute(&mut *c).await?;
+        sqlx::query("INSERT INTO followup_kept (event_id, summary, kept_at) VALUES ($1, $2, $3)")
+            .bind(event_id)
+            .bind(summary)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}
+
+/// The counts a purge kept of event `event_id`'s follow-up, and when.
+pub async fn kept_tx(
+    tx: &mut Tx,
+    event_id: i64,
+) -> Result<Option<(String, DateTime<Utc>)>, StoreError> {
+    Ok(on_tx!(tx, c => {
+        sqlx::query_as("SELECT summary, kept_at FROM followup_kept WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_optional(c)
+            .await?
     }))
 }

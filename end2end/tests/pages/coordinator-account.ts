@@ -1,5 +1,11 @@
-// Page objects: the coordinator's set-password page (from the invitation mail) and sign-in.
+// Page objects: the coordinator's set-password page (from the invitation mail) and sign-in,
+// and a new coordinator signed in through both.
 import { expect, type Page } from '@playwright/test';
+import { addCoordinator } from './coordinator-cli';
+import { setPasswordLink, uniqueEmail, waitForMail } from './mailbox';
+
+/** The password the specs' coordinators choose. */
+export const COORDINATOR_PASSWORD = 'Tafel-ronde-e2e-2026';
 
 async function hydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
@@ -38,4 +44,19 @@ export class LoginPage {
     await this.page.getByLabel('Wachtwoord', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   }
+}
+
+/** A new coordinator account (the `coordinator add` command, its invitation mail, a
+ *  password chosen on the set-password page), signed in on `page`: its e-mail address. */
+export async function signInAsNewCoordinator(page: Page, tag: string): Promise<string> {
+  const email = uniqueEmail(tag);
+  await addCoordinator(email);
+  const setPassword = new SetPasswordPage(page);
+  await setPassword.open(setPasswordLink(await waitForMail(email)));
+  await setPassword.choose(COORDINATOR_PASSWORD);
+  const login = new LoginPage(page);
+  await expect(login.notice()).toBeVisible();
+  await login.signIn(email, COORDINATOR_PASSWORD);
+  await expect(page).toHaveURL(/\/coordinator$/);
+  return email;
 }

@@ -48,6 +48,8 @@ fn share(part: usize, whole: usize) -> String {
 fn Followup(v: FollowupView, action: ServerAction<SendFollowup>) -> impl IntoView {
     let lang = use_lang();
     let to_send = v.to_send;
+    // after the purge there is nobody left to mail
+    let live = v.kept_at.is_none();
     let preview = v.preview.clone().map(|(name, subject, text)| {
         view! {
             <h3>{format!("{} {name}", lang.t(T::CoordFollowupPreview))}</h3>
@@ -80,7 +82,17 @@ fn Followup(v: FollowupView, action: ServerAction<SendFollowup>) -> impl IntoVie
             <QueryNotice key="queued" text=T::CoordFollowupQueued/>
             <p>{lang.t(T::CoordFollowupIntro)}</p>
             {(!v.ended).then(|| view! { <p class="notice">{lang.t(T::CoordFollowupNotEnded)}</p> })}
-            {(v.seated == 0).then(|| view! { <p class="notice">{lang.t(T::CoordFollowupNoPlan)}</p> })}
+            {v.kept_at.clone().map(|at| {
+                let day = chrono::DateTime::parse_from_rfc3339(&at)
+                    .map(|t| crate::i18n::format_date(lang, t.with_timezone(&chrono::Utc)))
+                    .unwrap_or_default();
+                view! {
+                    <p class="notice" data-testid="followup-kept">
+                        {lang.t(T::CoordFollowupKept)} " " <time datetime=at>{day}</time> "."
+                    </p>
+                }
+            })}
+            {(v.seated == 0 && v.kept_at.is_none()).then(|| view! { <p class="notice">{lang.t(T::CoordFollowupNoPlan)}</p> })}
             <dl class="facts">
                 <dt>{lang.t(T::CoordFollowupSeated)}</dt>
                 <dd data-testid="followup-seated">{v.seated}</dd>
@@ -90,6 +102,7 @@ fn Followup(v: FollowupView, action: ServerAction<SendFollowup>) -> impl IntoVie
                 <dd data-testid="followup-to-send">{to_send}</dd>
             </dl>
             {preview}
+            {live.then(|| view! {
             <ActionForm action attr:class="inline-form">
                 <input type="hidden" name="slug" value=v.slug.clone()/>
                 <label class="check" for="followup-confirm">
@@ -101,6 +114,7 @@ fn Followup(v: FollowupView, action: ServerAction<SendFollowup>) -> impl IntoVie
                 </button>
                 <FormError error=action_error(action)/>
             </ActionForm>
+            })}
         </section>
         <section class="card coordinator" aria-labelledby="answers-heading">
             <h2 id="answers-heading">{lang.t(T::CoordFollowupAnswers)}</h2>

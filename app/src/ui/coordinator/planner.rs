@@ -1105,6 +1105,7 @@ fn LeftOut(
 struct Drag(RwSignal<Option<Selection>>);
 
 /// The prefix of the drag data type that names the dragged seat.
+#[cfg(feature = "hydrate")]
 const SEAT_TYPE: &str = "application/x-tafelronde-seat-";
 
 impl Drag {
