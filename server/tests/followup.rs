@@ -613,8 +613,14 @@ async fn purge_and_erasure_remove_the_followup(db: &TestDb) {
         .find(|t| t["code"] == "stage")
         .cloned()
         .expect("stage");
-    assert_eq!((stage["asked"].as_i64(), stage["yes"].as_i64()), (Some(1), Some(1)));
-    assert_eq!((after["seated"].as_i64(), after["to_send"].as_i64()), (Some(0), Some(0)));
+    assert_eq!(
+        (stage["asked"].as_i64(), stage["yes"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        (after["seated"].as_i64(), after["to_send"].as_i64()),
+        (Some(0), Some(0))
+    );
     let kept: String = app::on_db!(&s.srv.state.db, p => {
         sqlx::query_scalar("SELECT summary FROM followup_kept WHERE event_id = $1")
             .bind(s.event_id)
