@@ -3,10 +3,12 @@
 // Issue 10's day of the event, end to end: the QR code of a confirmation mail opened by a
 // coordinator who is not signed in yet (the login comes back to it) checks the person in
 // with one button, once; a walk-in is registered at the desk (field errors first), checked
-// in and mailed; the name badges print as one A6 page per confirmed person (PDF).
-import { test, expect } from '@playwright/test';
+// in and mailed; the name badges print as one A6 page per confirmed person (PDF). A second
+// test scans a QR code with the desk page's camera scanner.
+import { test, expect, chromium } from '@playwright/test';
 import { addCoordinator } from './pages/coordinator-cli';
-import { LoginPage, SetPasswordPage } from './pages/coordinator-account';
+import { LoginPage, SetPasswordPage, signInAsNewCoordinator } from './pages/coordinator-account';
+import { fakeCameraVideo } from './pages/fake-camera';
 import { CheckinDesk, ScanPage, checkinPath } from './pages/checkin-page';
 import { DEMO } from './pages/register-page';
 import { expectNoSeriousAxeViolations } from './pages/axe';
@@ -96,4 +98,50 @@ test('a scanned QR code checks in; a walk-in is registered; badges print on A6',
   await expect(page.locator('.schedule')).toHaveCount(n);
   const schedules = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
   expect((schedules.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(n);
+});
+
+// The desk's camera: a browser whose camera (Chromium's fake device) shows the QR code of a
+// confirmation (the manage page shows the same code as the mail) opens that person's check-in
+// from the desk page; the QR code is read in the page (rqrr in the coordinator bundle).
+test('the desk scans a QR code with the camera and opens that check-in', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const attendee = uniqueEmail('camera');
+  const r = await page.request.post(`${DEMO}/register`, {
+    form: {
+      first_name: 'Camille', last_name: 'Lenaerts', email: attendee, organisation: 'Lensfabriek Tongeren',
+      org_type: 'company', sector: 'maakindustrie', phone: '', offers: 'werkopdrachten', needs: 'personeel', consent: 'yes',
+    },
+    maxRedirects: 0,
+  });
+  expect(r.status()).toBe(303);
+  const link = manageLink(await waitForMail(attendee));
+  await page.goto(link);
+  const qr = await page.locator('.qr-box svg').screenshot();
+  const video = await fakeCameraVideo(browser, qr);
+  await signInAsNewCoordinator(page, 'camera-desk');
+
+  const config = test.info().project.use;
+  const camera = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      ...(config.launchOptions?.args ?? []),
+      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  try {
+    const context = await camera.newContext({ baseURL: config.baseURL, locale: 'nl-BE' });
+    await context.addCookies(await page.context().cookies());
+    const desk = await context.newPage();
+    const errors: string[] = [];
+    desk.on('pageerror', (e) => errors.push(e.message));
+    await desk.goto(`/coordinator/events/${SLUG}/checkin`);
+    await expect(desk.locator('body')).toHaveAttribute('data-hydrated', 'true');
+    await desk.getByRole('button', { name: 'Camera starten' }).click();
+    await expect(desk).toHaveURL(new RegExp(`${checkinPath(SLUG, link)}$`), { timeout: 30_000 });
+    await expect(new ScanPage(desk).name()).toHaveText('Camille Lenaerts');
+    expect(errors).toEqual([]);
+  } finally {
+    await camera.close();
+  }
 });

@@ -1,7 +1,7 @@
 //! `/coordinator/events/:slug/checkin`: the check-in desk. A name search (a plain GET form,
 //! so it works before the wasm and on a slow phone), arrived / expected, and per person a
-//! button to check them in or undo it; links to the badges and schedules to print, and the
-//! walk-in form (`walk_in.rs`).
+//! button to check them in or undo it; links to the badges and schedules to print, the
+//! camera scanner (`camera.rs`) and the walk-in form (`walk_in.rs`).
 
 use crate::dayof::api::get_walk_in_setup;
 use crate::dayof::model::WalkInSetup;
@@ -98,6 +98,7 @@ fn DeskBody(
                 <a href=crate::dayof::api::schedules_path(&slug)>{lang.t(T::PrintSchedulesLink)}</a>
             </p>
         </section>
+        <super::camera::CameraScanner slug=slug.clone()/>
         <super::walk_in::WalkInSection setup=walk_in slug=slug.clone()/>
     }
 }

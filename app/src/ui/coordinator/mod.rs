@@ -5,6 +5,7 @@
 //! wasm, in the query string the server function redirects to).
 
 mod bulk_mail;
+mod camera;
 mod change_password;
 mod charts;
 mod checkin;

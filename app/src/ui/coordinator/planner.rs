@@ -711,6 +711,9 @@ fn TableCard(
     };
     view! {
         <figure class="plan-table"
+            class:drop-target=move || {
+                drag.0.get().is_some_and(|d| d.round == round && ids.with_value(|v| !v.contains(&d.id)))
+            }
             on:dragover=move |ev| ids.with_value(|v| drag.over(&ev, round, v))
             on:drop=dropped_on_table>
             <figcaption>
