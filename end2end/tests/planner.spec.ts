@@ -10,7 +10,7 @@
 import { test, expect } from '@playwright/test';
 import { signInAsNewCoordinator } from './pages/coordinator-account';
 import { PlannerPage } from './pages/planner-page';
-import { DEMO } from './pages/register-page';
+import { DEMO, registerByPost } from './pages/register-page';
 import { expectNoSeriousAxeViolations } from './pages/axe';
 import { manageLink, uniqueEmail, waitForMail, waitForSubject } from './pages/mailbox';
 
@@ -18,25 +18,17 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   test.setTimeout(180_000);
   // Someone registered for the demo event.
   const attendee = uniqueEmail('seated');
-  const r = await page.request.post(`${DEMO}/register`, {
-    form: {
-      first_name: 'Sofie', last_name: 'Vanhees', email: attendee, organisation: 'Kringloopcentrum Pelt',
-      org_type: 'social_economy', sector: 'groen', phone: '', offers: 'werkopdrachten', needs: 'personeel', consent: 'yes',
-    },
-    maxRedirects: 0,
+  await registerByPost(page.request, {
+    first_name: 'Sofie', last_name: 'Vanhees', email: attendee, organisation: 'Kringloopcentrum Pelt',
+    org_type: 'social_economy', sector: 'groen', offers: 'werkopdrachten', needs: 'personeel',
   });
-  expect(r.status()).toBe(303);
   const link = manageLink(await waitForMail(attendee));
   // Someone to drag around later (a name no other spec uses).
   const mover = 'Ruben Sleeuwaert';
-  const r2 = await page.request.post(`${DEMO}/register`, {
-    form: {
-      first_name: 'Ruben', last_name: 'Sleeuwaert', email: uniqueEmail('dragged'), organisation: 'Sleepwerk Genk',
-      org_type: 'company', sector: 'logistiek', phone: '', offers: 'personeel', needs: 'werkopdrachten', consent: 'yes',
-    },
-    maxRedirects: 0,
+  await registerByPost(page.request, {
+    first_name: 'Ruben', last_name: 'Sleeuwaert', email: uniqueEmail('dragged'), organisation: 'Sleepwerk Genk',
+    org_type: 'company', sector: 'logistiek', offers: 'personeel', needs: 'werkopdrachten',
   });
-  expect(r2.status()).toBe(303);
 
   await signInAsNewCoordinator(page, 'planner');
 
@@ -120,6 +112,7 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
 });
 
 test('a seat dragged with the mouse onto another table moves there', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
   const mover = 'Ruben Sleeuwaert';
   await signInAsNewCoordinator(page, 'dragger');
   const planner = new PlannerPage(page);
@@ -132,10 +125,14 @@ test('a seat dragged with the mouse onto another table moves there', async ({ pa
     if (await planner.table(2, name).locator('.seat-name', { hasText: mover }).count()) source = name;
   }
   expect(source, `${mover} is seated in round 2`).not.toBe('');
+  // the nearest other table with a free seat, so both fit on the screen
   let dropOn = '';
-  for (const name of names) {
+  const at = names.indexOf(source);
+  const nearest = names.filter((n) => n !== source)
+    .sort((a, b) => Math.abs(names.indexOf(a) - at) - Math.abs(names.indexOf(b) - at));
+  for (const name of nearest) {
     const [n, cap] = await planner.occupancy(2, name);
-    if (n < cap && name !== source) { dropOn = name; break; }
+    if (n < cap) { dropOn = name; break; }
   }
   expect(dropOn, 'another table with a free seat in round 2').not.toBe('');
   const [before] = await planner.occupancy(2, dropOn);

@@ -101,9 +101,16 @@ export class PlannerPage {
     return captions.map((c) => c.replace(/^Tafel /, ''));
   }
 
-  /** Drags `person`'s seat in `round` with the mouse onto table `name` (its caption). */
+  /** Drags `person`'s seat in `round` with the mouse onto table `name` (its caption). Both
+   *  are on screen before the button goes down: Chromium starts no drag when the page
+   *  scrolls while the button is held (which `dragTo` does to reach a target off screen). */
   async dragToTable(round: number, person: string, name: string) {
     await expect(this.selection()).toHaveAttribute('data-hydrated', 'true');
-    await this.seat(round, person).dragTo(this.table(round, name).locator('figcaption'));
+    const source = this.seat(round, person);
+    const target = this.table(round, name).locator('figcaption');
+    await source.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect(source).toBeInViewport();
+    await expect(target).toBeInViewport();
+    await source.dragTo(target);
   }
 }

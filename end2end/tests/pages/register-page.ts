@@ -1,9 +1,25 @@
 // Page object: the event page and the registration form.
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO = '/e/ondernemers-ontmoeten-sociale-economie';
 
 export interface Person { first: string; last: string; email: string; organisation: string }
+
+/** The register form's fields, as posted. */
+export interface Registration {
+  first_name: string; last_name: string; email: string; organisation: string;
+  org_type: string; sector: string; offers: string; needs: string;
+}
+
+/** Registers someone for the demo event with a plain form post (as a browser without
+ *  JavaScript does, no phone, consent given) and expects the redirect to check-mail. */
+export async function registerByPost(request: APIRequestContext, who: Registration): Promise<void> {
+  const r = await request.post(`${DEMO}/register`, {
+    form: { ...who, phone: '', consent: 'yes' },
+    maxRedirects: 0,
+  });
+  expect(r.status()).toBe(303);
+}
 
 export class RegisterPage {
   /** `event`: the event page's path; `cta`: its link to the form (another text when full). */

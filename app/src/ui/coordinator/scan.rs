@@ -70,21 +70,32 @@ fn UnknownCode(slug: String) -> impl IntoView {
 fn Person(v: ScanView, action: ServerAction<CheckInCode>) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let just_done = query.with_untracked(|q| q.get("done").as_deref() == Some("1"));
+    // Tracked: after the check-in, the page's data may load again before the action's
+    // redirect has put `done=1` in the address.
+    let just_done = move || query.read().get("done").as_deref() == Some("1");
     let (slug, code) = (v.slug.clone(), v.code.clone());
     let state = match (&v.checked_in_at, v.confirmed) {
-        (Some(at), _) if just_done => view! {
-            <p class="notice success scan-state" role="status" data-state="done">
-                {lang.t(T::ScanDone)} " (" {at.clone()} ")"
-            </p>
+        (Some(at), _) => {
+            let at = at.clone();
+            (move || {
+                if just_done() {
+                    view! {
+                        <p class="notice success scan-state" role="status" data-state="done">
+                            {lang.t(T::ScanDone)} " (" {at.clone()} ")"
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="notice scan-state" role="status" data-state="already">
+                            {lang.t(T::ScanAlready)} " " <strong>{at.clone()}</strong> "."
+                        </p>
+                    }
+                    .into_any()
+                }
+            })
+            .into_any()
         }
-        .into_any(),
-        (Some(at), _) => view! {
-            <p class="notice scan-state" role="status" data-state="already">
-                {lang.t(T::ScanAlready)} " " <strong>{at.clone()}</strong> "."
-            </p>
-        }
-        .into_any(),
         (None, false) => view! {
             <p class="form-error scan-state" role="alert" data-state="not-confirmed">{lang.t(T::ScanNotConfirmed)}</p>
         }
