@@ -145,3 +145,71 @@ impl Planner {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(budget_ms: i64, started_ago_ms: i64, finished: bool) -> (JobRow, DateTime<Utc>) {
+        let now = Utc::now();
+        let started_at = now - chrono::Duration::milliseconds(started_ago_ms);
+        let row = JobRow {
+            id: 1,
+            event_id: 1,
+            kind: "plan".into(),
+            budget_ms,
+            started_at,
+            finished_at: finished.then_some(now),
+            outcome: None,
+            error: None,
+        };
+        (row, now)
+    }
+
+    #[test]
+    fn a_job_is_lost_only_when_unfinished_past_its_budget_and_the_grace() {
+        let grace = millis(JOB_GRACE);
+        let (row, now) = job(1500, 1500 + grace - 10, false);
+        assert!(!is_lost(&row, now));
+        let (row, now) = job(1500, 1500 + grace + 10, false);
+        assert!(is_lost(&row, now));
+        let (row, now) = job(1500, 1500 + grace + 10, true);
+        assert!(!is_lost(&row, now), "a finished job is never lost");
+    }
+
+    #[test]
+    fn outcomes_are_the_planner_pages_notices() {
+        let planned = Planned {
+            changed: None,
+            locked: 0,
+        };
+        assert_eq!(planned.query(), "planned=1");
+        let around = Planned {
+            changed: Some(3),
+            locked: 4,
+        };
+        assert_eq!(around.query(), "planned=1&changed=3&locked=4");
+        let replanned = Replanned {
+            seated: 18,
+            changed: 5,
+            held: 1,
+        };
+        assert_eq!(replanned.query(), "replanned=5&seated=18&held=1");
+        assert_eq!((Planned::KIND, Replanned::KIND), ("plan", "replan"));
+    }
+
+    #[test]
+    fn progress_runs_to_99_until_the_job_ends() {
+        let view = |state, elapsed_ms| JobView {
+            state,
+            elapsed_ms,
+            budget_ms: 1500,
+        };
+        assert_eq!(view(JobState::Running, 750).percent(), 50);
+        assert_eq!(view(JobState::Running, 4000).percent(), 99);
+        assert_eq!(
+            view(JobState::Done("planned=1".into()), 1500).percent(),
+            100
+        );
+    }
+}

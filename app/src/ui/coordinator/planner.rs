@@ -262,17 +262,25 @@ fn JobProgress(slug: String, job: i64, done: RwSignal<usize>) -> impl IntoView {
         move |query: &str| format!("{path}?{query}")
     };
     let go = outcome.clone();
+    // One poll per answer and one navigation, however often the effect runs.
+    let polled = StoredValue::new(None::<u32>);
+    let left = StoredValue::new(false);
     Effect::new(move |_| match status.get() {
         Some(Ok(JobView {
             state: JobState::Running,
             ..
         })) => {
-            set_timeout(move || tick.update(|t| *t += 1), JOB_POLL);
+            let now = tick.get_untracked();
+            if polled.get_value() != Some(now) {
+                polled.set_value(Some(now));
+                set_timeout(move || tick.set(now + 1), JOB_POLL);
+            }
         }
         Some(Ok(JobView {
             state: JobState::Done(query),
             ..
-        })) => {
+        })) if !left.get_value() => {
+            left.set_value(true);
             done.update(|n| *n += 1);
             let navigate = leptos_router::hooks::use_navigate();
             navigate(
