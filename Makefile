@@ -36,7 +36,7 @@ bench-planner:
 	cargo run --release -p server -- bench-planner
 
 ## The planner in Chromium: plan on screen and hand moves with the keyboard, timed inside
-## the page (end2end/measure/planner-panel.spec.ts), on the demo event with 120 people.
+## the page (end2end/measure/planner-panel.spec.ts), for events of 120 and 600 people.
 bench-planner-browser: site
 	cargo build -p server
 	cd end2end && E2E_SERVER_BIN=../target/debug/tafelronde npx playwright test -c measure.config.ts planner-panel

@@ -11,10 +11,12 @@ export class PlannerPage {
     await expect(this.page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   }
 
-  /** Sets up `tables` tables of `size` (the rounds come from the programme). */
-  async setUp(tables: number, size: number) {
+  /** Sets up `tables` tables of `size`, and `rounds` rounds when the event's programme has
+   *  no networking rounds (else they come from the programme). */
+  async setUp(tables: number, size: number, rounds?: number) {
     await this.page.getByLabel('Aantal tafels').fill(String(tables));
     await this.page.getByLabel('Plaatsen per tafel').fill(String(size));
+    if (rounds !== undefined) await this.page.getByLabel('Aantal rondes').fill(String(rounds));
     const confirm = this.page.getByLabel('Ik weet dat dit de huidige tafelschikking wist.');
     if (await confirm.count()) await confirm.check();
     await this.page.getByRole('button', { name: 'Tafels opslaan' }).click();

@@ -11,10 +11,11 @@ export interface Registration {
   org_type: string; sector: string; offers: string; needs: string;
 }
 
-/** Registers someone for the demo event with a plain form post (as a browser without
- *  JavaScript does, no phone, consent given) and expects the redirect to check-mail. */
-export async function registerByPost(request: APIRequestContext, who: Registration): Promise<void> {
-  const r = await request.post(`${DEMO}/register`, {
+/** Registers someone for `event` (the demo event unless given) with a plain form post (as a
+ *  browser without JavaScript does, no phone, consent given) and expects the redirect to
+ *  check-mail. */
+export async function registerByPost(request: APIRequestContext, who: Registration, event: string = DEMO): Promise<void> {
+  const r = await request.post(`${event}/register`, {
     form: { ...who, phone: '', consent: 'yes' },
     maxRedirects: 0,
   });
