@@ -574,7 +574,7 @@ texts! {
     PlanSelectHint => ["Kies een persoon in de schikking (klik, of Tab en Enter) om die te verplaatsen, te wisselen of vast te zetten.", "Choose a person in the chart (click, or Tab and Enter) to move, swap or lock them.", "Choisissez une personne dans le plan (clic, ou Tab et Entrée) pour la déplacer, l'échanger ou la fixer."],
     PlanSelectionTitle => ["Geselecteerd", "Selected", "Sélection"],
     PlanSelectedMark => ["geselecteerd", "selected", "sélectionné"],
-    PlanSelectionHelp => ["In deze ronde: ‘Hierheen’ bij een tafel met een vrije plaats verplaatst deze persoon, ‘Wisselen’ bij iemand anders ruilt hun plaatsen.", "In this round: ‘Move here’ at a table with a free seat moves this person, ‘Swap’ at someone else swaps their seats.", "Dans ce tour : « Ici » à une table avec une place libre déplace cette personne, « Échanger » à côté de quelqu'un d'autre échange leurs places."],
+    PlanSelectionHelp => ["In deze ronde: ‘Hierheen’ bij een tafel met een vrije plaats verplaatst deze persoon; ‘Wisselen met’ hieronder ruilt de plaatsen met iemand aan een andere tafel.", "In this round: ‘Move here’ at a table with a free seat moves this person; ‘Swap with’ below swaps seats with someone at another table.", "Dans ce tour : « Ici » à une table avec une place libre déplace cette personne ; « Échanger avec » ci-dessous échange les places avec quelqu'un d'une autre table."],
     PlanSelectionGone => ["Deze plaats staat niet (meer) in de schikking.", "This seat is not in the plan (any more).", "Cette place n'est pas (plus) dans le plan."],
     PlanClearSelection => ["Selectie wissen", "Clear selection", "Effacer la sélection"],
     PlanLock => ["Plaats vastzetten", "Lock this seat", "Fixer cette place"],

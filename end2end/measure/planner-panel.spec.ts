@@ -8,7 +8,8 @@
 //   the chart are there (the request, the background job, its polling, the chart drawn);
 // - "move": Enter on "Hierheen: Tafel X" for a selected seat until the person sits at that
 //   table in the chart and the notice says so (the move, the chart and its quality panel
-//   loaded and drawn again), MOVES times, median and max.
+//   loaded and drawn again), MOVES times, median and max; and before each, selecting the
+//   seat (Enter on it until it is marked selected and the "Hierheen" buttons are there).
 // Run: make bench-planner-browser (a measurement, not a test).
 import { test, expect, type Page } from '@playwright/test';
 import { signInAsNewCoordinator } from '../tests/pages/coordinator-account';
@@ -102,6 +103,7 @@ test('planner in the browser: plan on screen and hand moves', async ({ page }) =
     await expect(planner.selection()).toHaveAttribute('data-hydrated', 'true');
 
     const moves: number[] = [];
+    const selects: number[] = [];
     for (let k = 0; k < MOVES; k++) {
       const round = 1 + (k % ROUNDS);
       // someone at a table of the round, to the first other table with a free seat
@@ -117,7 +119,12 @@ test('planner in the browser: plan on screen and hand moves', async ({ page }) =
         return '';
       }, from));
       expect(to, 'a table with a free seat').not.toBe('');
-      await planner.selectWithKeyboard(round, person);
+      await expect(planner.selection()).toHaveAttribute('data-hydrated', 'true');
+      await planner.round(round).getByRole('link', { name: new RegExp(person) }).focus();
+      selects.push(await timed(page, () => page.keyboard.press('Enter'), `() => {
+        const a = document.querySelector('a.seat-link[aria-current="true"]');
+        return !!a && a.textContent.includes('${person}') && document.querySelectorAll('.table-action button').length > 0;
+      }`));
       const button = page.getByRole('button', { name: `Hierheen: Tafel ${to}`, exact: true });
       await button.focus();
       moves.push(await timed(page, () => page.keyboard.press('Enter'), seatedAt(round, to, person)));
@@ -125,7 +132,8 @@ test('planner in the browser: plan on screen and hand moves', async ({ page }) =
     lines.push(
       `${people} people, ${ROUNDS} rounds, ${tables} tables of 8: plan on screen (Enter -> notice and chart) ${(plan / 1000).toFixed(2)} s; ` +
       `a move with the keyboard (Enter -> person at the new table, notice, quality panel) median ${median(moves).toFixed(0)} ms, ` +
-      `max ${Math.max(...moves).toFixed(0)} ms over ${moves.length}`,
+      `max ${Math.max(...moves).toFixed(0)} ms over ${moves.length}; selecting the seat first (Enter on it -> selected, ` +
+      `"Hierheen" shown) median ${median(selects).toFixed(0)} ms`,
     );
   }
   console.log(['planner in Chromium (debug server build unless the binary says otherwise)', ...lines].join('\n'));

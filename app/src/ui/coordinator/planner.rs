@@ -2,7 +2,8 @@
 //! 8, 3 rounds"; a confirmation box when that discards a plan), planning (around locked
 //! seats), the day-of re-plan, publishing, and the chart per round coloured by organisation
 //! type with its quality. Hand edits: a seat is a link (`?sel=<round>-<id>`) that selects
-//! it; "Move here", "Swap" and lock are forms, so all of it works before the wasm arrives;
+//! it; "Move here" (on each table), "Swap with" and lock (in the selection panel) are forms,
+//! so all of it works before the wasm arrives;
 //! once hydrated, a seat can also be dragged onto another table or person (the same server
 //! function). The tables one by one (`?table=<id>` edits one: name, size, minimum, host,
 //! theme) and the people left out of the tables.
@@ -617,6 +618,7 @@ fn SelectionPanel(
                             {seat.locked.then(|| format!(" ({})", lang.t(T::PlanLockedMark)))}
                         </p>
                         <p class="hint">{lang.t(T::PlanSelectionHelp)}</p>
+                        {swap_form(plan, s, slug.get_value(), a)}
                         <div class="selection-actions">
                             <ActionForm action=a.lock attr:class="inline-form">
                                 <input type="hidden" name="slug" value=slug.get_value()/>
@@ -636,6 +638,57 @@ fn SelectionPanel(
             }}
         </section>
     }
+}
+
+/// "Wisselen met": one form in the selection panel, a choice of the people at the round's
+/// other tables (one select rather than a button beside each of them: one tab stop, and a
+/// chart of 600 people selects a seat without drawing 600 forms).
+fn swap_form(plan: StoredValue<PlanView>, s: Selection, slug: String, a: Actions) -> impl IntoView {
+    let lang = use_lang();
+    let others: Vec<(i64, String)> = plan.with_value(|p| {
+        p.rounds
+            .iter()
+            .filter(|r| r.number == s.round)
+            .flat_map(|r| r.tables.iter())
+            .filter(|t| !t.people.iter().any(|seat| seat.id == s.id))
+            .flat_map(|t| {
+                t.people
+                    .iter()
+                    .filter(|seat| seat.org_type.is_some())
+                    .map(move |seat| {
+                        (
+                            seat.id,
+                            format!(
+                                "{} — {} {}",
+                                seat.name,
+                                lang.t(T::PlanTable).to_lowercase(),
+                                t.name
+                            ),
+                        )
+                    })
+            })
+            .collect()
+    });
+    (!others.is_empty()).then(|| {
+        view! {
+            <ActionForm action=a.moves attr:class="swap-form">
+                <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="round" value=s.round.to_string()/>
+                <input type="hidden" name="person" value=s.id.to_string()/>
+                <label for="swap-with">{lang.t(T::PlanSwapWith)}</label>
+                <div class="inline-form">
+                    <select id="swap-with" name="swap_with" required>
+                        <option value="">"—"</option>
+                        {others
+                            .into_iter()
+                            .map(|(id, label)| view! { <option value=id.to_string()>{label}</option> })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" class="button">{lang.t(T::PlanSwap)}</button>
+                </div>
+            </ActionForm>
+        }
+    })
 }
 
 /// Focuses the selected seat's link (the browser scrolls it into view).
@@ -740,22 +793,6 @@ fn TableCard(
                         let here = move || sel.get() == Some(key);
                         let base = seat_class(s.org_type);
                         let href = format!("{path}?sel={}", key.key());
-                        let other = s.name.clone();
-                        let swap = move || {
-                            let by = elsewhere()?;
-                            let label = format!("{} {}", lang.t(T::PlanSwapWith), other);
-                            Some(view! {
-                                <ActionForm action=a.moves attr:class="seat-action">
-                                    <input type="hidden" name="slug" value=slug.get_value()/>
-                                    <input type="hidden" name="round" value=round.to_string()/>
-                                    <input type="hidden" name="person" value=by.id.to_string()/>
-                                    <input type="hidden" name="swap_with" value=key.id.to_string()/>
-                                    <button type="submit" class="button small" aria-label=label>
-                                        {lang.t(T::PlanSwap)}
-                                    </button>
-                                </ActionForm>
-                            })
-                        };
                         // a seat dropped on this person swaps the two
                         let dropped_on_seat = move |ev: leptos::ev::DragEvent| {
                             let Some(d) = ids.with_value(|v| drag.droppable(&ev, round, v)) else {
@@ -800,7 +837,6 @@ fn TableCard(
                                     })}
                                     {move || here().then(|| view! { <span class="seat-selected">{lang.t(T::PlanSelectedMark)}</span> })}
                                 </a>
-                                {swap}
                             </li>
                         }
                         .into_any()
