@@ -1,10 +1,10 @@
-// Issue 10's planner, first steps, end to end: a coordinator sets up tables for the demo
-// event, plans (the chart shows every table in both of the programme's networking rounds,
-// with its quality), publishes, prints the table cards (four to an A4 page, as a PDF), checks her in at the desk by name with
-// the keyboard, and an
-// attendee finds their table per round in the mail and on their page. Then the coordinator
-// selects her seat with the keyboard and moves her to another table by hand, makes her the
-// host of table 3 with a theme (planning again seats her there in every round, the chart
+// Issue 10's planner, end to end: a coordinator sets up tables for the demo event, plans
+// (the chart shows every table in both of the programme's networking rounds, with its
+// quality), publishes, prints the table cards (four to an A4 page, as a PDF), checks her in
+// at the desk by name with the keyboard, and an attendee finds their table per round in the
+// mail and on their page. Then the coordinator selects her seat with the keyboard, moves her
+// to another table and swaps her with someone, by hand with the keyboard alone, makes her
+// the host of table 3 with a theme (planning again seats her there in every round, the chart
 // marks her and shows the theme). The planner page is checked with axe-core, also with a
 // selection. Dragging with the mouse is a second test.
 import { test, expect } from '@playwright/test';
@@ -97,6 +97,19 @@ test('a coordinator plans and publishes the tables; an attendee sees theirs', as
   // still selected, now at her new table, and her seat has the keyboard focus again
   await expect(planner.selection().locator('.selection-who')).toContainText(`tafel ${to}`);
   await expect(planner.table(1, to).locator('a.seat-link[aria-current="true"]')).toBeFocused();
+  // A swap with the keyboard alone: "Wisselen met" in the selection panel, the first person
+  // offered (at another table of round 1), then the button.
+  const swapWith = planner.selection().getByLabel('Wisselen met');
+  await swapWith.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(swapWith).not.toHaveValue('');
+  const choice = await swapWith.locator('option:checked').innerText();
+  const [other, otherTable] = choice.split(' — tafel ');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Gewisseld: Sofie Vanhees en ${other}; Sofie Vanhees zit nu aan tafel ${otherTable} in ronde 1.`)).toBeVisible();
+  await expect(planner.table(1, otherTable)).toContainText('Sofie Vanhees');
+  await expect(planner.table(1, to)).toContainText(other);
 
   // Tables one by one: she hosts table 3, which gets a theme; planning again seats her there
   // in every round, marked as host, and the chart shows the theme.
