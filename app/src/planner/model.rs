@@ -272,7 +272,7 @@ impl JobView {
 }
 
 /// A selected seat in the chart, as the query string has it: `<round>-<registration id>`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Selection {
     pub round: u32,
     pub id: i64,

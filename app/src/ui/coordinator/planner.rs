@@ -22,6 +22,7 @@ use crate::planner::model::{
 };
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -524,6 +525,9 @@ fn Chart(plan: PlanView, slug: String, a: Actions) -> impl IntoView {
             })
     });
     let slug = StoredValue::new(slug);
+    // Which seat is selected, per seat: a new selection wakes only the seats it changes (two),
+    // not every seat of the chart (1,800 at 600 people).
+    let chosen = StoredValue::new(Selector::new(move || sel.get()));
     let drag = Drag(RwSignal::new(None));
     // Back from a hand edit (`done` in the query), the selected seat gets the focus again and
     // comes into view: without the wasm through `autofocus` on its link (see `TableCard`),
@@ -555,7 +559,7 @@ fn Chart(plan: PlanView, slug: String, a: Actions) -> impl IntoView {
                             {round
                                 .tables
                                 .into_iter()
-                                .map(|t| view! { <TableCard t round=number sel slug a drag/> })
+                                .map(|t| view! { <TableCard t round=number sel chosen slug a drag/> })
                                 .collect_view()}
                         </div>
                     </section>
@@ -712,6 +716,7 @@ fn TableCard(
     t: TableView,
     round: u32,
     sel: Memo<Option<Selection>>,
+    chosen: StoredValue<Selector<Option<Selection>>>,
     slug: StoredValue<String>,
     a: Actions,
     drag: Drag,
@@ -790,7 +795,7 @@ fn TableCard(
                             return view! { <li class="seat gone">{lang.t(T::PlanSeatGone)}</li> }.into_any();
                         }
                         let key = Selection { round, id: s.id };
-                        let here = move || sel.get() == Some(key);
+                        let here = move || chosen.with_value(|c| c.selected(&Some(key)));
                         let base = seat_class(s.org_type);
                         let href = format!("{path}?sel={}", key.key());
                         // a seat dropped on this person swaps the two
