@@ -625,21 +625,11 @@ impl Planner {
         Ok(broken)
     }
 
-    /// The day-of re-plan of event `slug`: rounds `1..=held` stay as they are (their
-    /// meetings count as met), the rest is planned again for the confirmed people who
-    /// checked in (all confirmed when nobody has), around the locks and changing as few
-    /// seats as it can. Publish again afterwards.
-    pub async fn replan(
-        &self,
-        slug: &str,
-        held: u32,
-        budget: Duration,
-    ) -> Result<Replanned, PlannerError> {
-        let prepared = self.prepare_replan(slug, held, budget).await?;
-        self.run(prepared).await
-    }
-
-    /// What [`Self::replan`] checks and reads before the engine runs.
+    /// The day-of re-plan of event `slug`, checked and read for the engine (run it with
+    /// [`Self::run`] or as a job): rounds `1..=held` stay as they are (their meetings count
+    /// as met), the rest is planned again for the confirmed people who checked in (all
+    /// confirmed when nobody has), around the locks and changing as few seats as it can.
+    /// Publish again afterwards.
     pub async fn prepare_replan(
         &self,
         slug: &str,

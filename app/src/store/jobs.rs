@@ -67,6 +67,10 @@ pub async fn insert_tx(
     }))
 }
 
+/// Ends a job when still unfinished (`$4`: its id) with an outcome or an error.
+const FINISH: &str = "UPDATE planner_jobs SET finished_at = $1, outcome = $2, error = $3 \
+                      WHERE id = $4 AND finished_at IS NULL";
+
 /// Ends job `id` (when still unfinished) with `outcome` or `error`; false when it had ended.
 pub async fn finish(
     db: &Db,
@@ -75,10 +79,8 @@ pub async fn finish(
     error: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
-    let sql = "UPDATE planner_jobs SET finished_at = $1, outcome = $2, error = $3 \
-               WHERE id = $4 AND finished_at IS NULL";
     Ok(on_db!(db, p => {
-        sqlx::query(sql)
+        sqlx::query(FINISH)
             .bind(now)
             .bind(outcome)
             .bind(error)
@@ -90,7 +92,7 @@ pub async fn finish(
     }))
 }
 
-/// [`finish`] inside a transaction.
+/// [`finish`] with `error` inside a transaction.
 pub async fn finish_tx(
     tx: &mut Tx,
     id: i64,
@@ -98,8 +100,9 @@ pub async fn finish_tx(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     on_tx!(tx, c => {
-        sqlx::query("UPDATE planner_jobs SET finished_at = $1, error = $2 WHERE id = $3 AND finished_at IS NULL")
+        sqlx::query(FINISH)
             .bind(now)
+            .bind(None::<&str>)
             .bind(error)
             .bind(id)
             .execute(c)
