@@ -277,7 +277,7 @@ texts! {
     ErrUnauthorized => ["Meld je eerst aan als coördinator.", "Please sign in as a coordinator first.", "Connectez-vous d'abord en tant que coordinateur."],
     ErrForbidden => ["Je hebt geen toegang tot deze functie.", "You have no access to this function.", "Vous n'avez pas accès à cette fonction."],
     ErrLoginFailed => ["Dit e-mailadres en wachtwoord passen niet bij elkaar.", "This e-mail address and password do not match.", "Cette adresse e-mail et ce mot de passe ne correspondent pas."],
-    ErrLoginLocked => ["Te veel mislukte aanmeldpogingen voor dit account. Wacht 15 minuten of vraag een nieuw wachtwoord aan.", "Too many failed sign-in attempts for this account. Wait 15 minutes or ask for a new password.", "Trop de tentatives de connexion échouées pour ce compte. Attendez 15 minutes ou demandez un nouveau mot de passe."],
+    ErrLoginLocked => ["Te veel mislukte aanmeldpogingen na elkaar. Wacht even en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.", "Too many failed sign-in attempts in a row. Wait a moment and try again, or ask for a new password.", "Trop de tentatives de connexion échouées d'affilée. Patientez un instant puis réessayez, ou demandez un nouveau mot de passe."],
     ErrPasswordLinkInvalid => ["Deze link om een wachtwoord in te stellen is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.", "This link to set a password is invalid, already used or expired. Ask for a new one.", "Ce lien pour définir un mot de passe est invalide, déjà utilisé ou expiré. Demandez-en un nouveau."],
     ErrWrongCurrentPassword => ["Je huidige wachtwoord klopt niet.", "Your current password is not right.", "Votre mot de passe actuel n'est pas correct."],
     MailAccountHello => ["Hallo,", "Hello,", "Bonjour,"],

@@ -201,8 +201,8 @@ fn sessions(state: &AppState) -> SessionManagerLayer<DbSessionStore> {
         .with_expiry(Expiry::OnInactivity(idle))
 }
 
-/// Deletes expired sessions every hour until `stop`.
-async fn purge_sessions(store: DbSessionStore, stop: CancellationToken) {
+/// Deletes expired sessions, and login failures older than a day, every hour until `stop`.
+async fn purge_sessions(store: DbSessionStore, db: Db, stop: CancellationToken) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tokio::select! {
@@ -212,6 +212,9 @@ async fn purge_sessions(store: DbSessionStore, stop: CancellationToken) {
                 Ok(n) => tracing::info!(deleted = n, "expired sessions deleted"),
                 Err(e) => tracing::warn!("deleting expired sessions: {e}"),
             },
+        }
+        if let Err(e) = app::accounts::service::forget_old_login_failures(&db).await {
+            tracing::warn!("deleting old login failures: {e}");
         }
     }
 }
@@ -223,6 +226,7 @@ async fn purge_sessions(store: DbSessionStore, stop: CancellationToken) {
 fn harden(routes: Router, state: &AppState, in_flight: http::inflight::InFlight) -> Router {
     let cfg = &state.config.http;
     let routes = routes
+        .layer(from_fn_with_state(cfg.trust_proxy, http::client::record))
         .layer(from_fn_with_state(
             http::ratelimit::RateLimits::new(cfg),
             http::ratelimit::limit,
@@ -308,6 +312,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     });
     tokio::spawn(purge_sessions(
         DbSessionStore::new(db.clone()),
+        db.clone(),
         shutdown.clone(),
     ));
     let in_flight = http::inflight::InFlight::default();

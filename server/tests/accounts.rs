@@ -15,6 +15,8 @@ on_both_databases!(
     every_server_function_checks_its_caller,
     login_sets_a_fresh_session_cookie,
     login_limits_answer_429,
+    a_new_password_ends_other_sessions_and_links,
+    reset_mails_are_limited_and_tokens_checked_first,
     sessions_are_shared_by_instances,
     idle_sessions_expire,
     invitation_from_the_command_sets_a_password,
@@ -316,22 +318,95 @@ async fn login_sets_a_fresh_session_cookie(db: &TestDb) {
     srv.stop().await;
 }
 
+/// A login attempt from client address `from` (the test server trusts `X-Forwarded-For`).
+async fn login_from(srv: &Running, from: &str, email: &str, password: &str) -> (u16, Value) {
+    let r = client()
+        .post(url(srv, "/api/coordinator/login"))
+        .header("x-forwarded-for", from)
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("login");
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// Dates every throttled pair's last failure `secs_ago` seconds back; returns how many.
+async fn last_failure_at(srv: &Running, secs_ago: i64) -> u64 {
+    app::on_db!(&srv.state.db, p => {
+        sqlx::query("UPDATE login_throttle SET last_failure_at = $1")
+            .bind(chrono::Utc::now() - chrono::Duration::seconds(secs_ago))
+            .execute(p)
+            .await
+            .unwrap()
+            .rows_affected()
+    })
+}
+
 async fn login_limits_answer_429(db: &TestDb) {
     let mail = MailDev::start().await;
-    // Per account: 5 failures, then even the right password waits (the per-address limit
-    // is off here, see below).
-    let srv = start(db, mail.smtp, &[("RATE_LIMIT_LOGIN_PER_MINUTE", "0")]).await;
+    // Throttled per (address tried, client address): the per-address governor limit is
+    // off here (see below); the proxy header tells the clients apart.
+    let srv = start(
+        db,
+        mail.smtp,
+        &[
+            ("RATE_LIMIT_LOGIN_PER_MINUTE", "0"),
+            ("TAFELRONDE_TRUST_PROXY", "true"),
+        ],
+    )
+    .await;
     let email = coordinator(&srv, &mail, "limit").await;
-    for i in 0..5 {
-        let r = login(&srv, &email, "wrong password number", None).await;
-        assert_eq!(r.status(), 401, "attempt {i}");
+    let attacker = "203.0.113.9";
+    let unknown = unique_email("nobody");
+    for i in 0..3 {
+        // A wrong password and an unknown address get the same answer.
+        let wrong = login_from(&srv, attacker, &email, "wrong password number").await;
+        let nobody = login_from(&srv, attacker, &unknown, "wrong password number").await;
+        assert_eq!(wrong, (401, json!("LoginFailed")), "attempt {i}");
+        assert_eq!(nobody, wrong, "attempt {i}: unknown address answers alike");
     }
-    let r = login(&srv, &email, PASSWORD, None).await;
-    assert_eq!(r.status(), 429);
-    assert_eq!(r.json::<Value>().await.unwrap(), json!("LoginLocked"));
-    // Another account from the same address is not affected.
+    // The fourth attempt from there waits, even with the right password; so does the
+    // unknown address: the answer tells nobody which addresses have an account. (The last
+    // failure is dated now, so the test does not depend on how long hashing took.)
+    assert_eq!(
+        last_failure_at(&srv, 0).await,
+        2,
+        "one row per (address tried, client)"
+    );
+    let locked = login_from(&srv, attacker, &email, PASSWORD).await;
+    assert_eq!(locked, (429, json!("LoginLocked")));
+    assert_eq!(login_from(&srv, attacker, &unknown, PASSWORD).await, locked);
+    // The coordinator at their own desk is not held up by the hammering.
+    for _ in 0..3 {
+        assert_eq!(
+            login_from(&srv, attacker, &email, "again wrong").await.0,
+            429
+        );
+    }
+    assert_eq!(
+        login_from(&srv, "198.51.100.7", &email, PASSWORD).await.0,
+        200
+    );
+    // Once the delay has passed (moved into the past here, instead of waiting), the
+    // attacker's address may try again; a failure doubles the next delay.
+    last_failure_at(&srv, 3).await;
+    assert_eq!(
+        login_from(&srv, attacker, &email, "still wrong").await.0,
+        401
+    );
+    last_failure_at(&srv, 3).await;
+    assert_eq!(
+        login_from(&srv, attacker, &email, PASSWORD).await.0,
+        429,
+        "after a fourth failure the wait is 4 s"
+    );
+    assert_eq!(
+        app::accounts::service::throttle_delay(4).num_seconds(),
+        2 * app::accounts::service::throttle_delay(3).num_seconds()
+    );
     let other = coordinator(&srv, &mail, "other").await;
-    assert_eq!(login(&srv, &other, PASSWORD, None).await.status(), 200);
+    assert_eq!(login_from(&srv, attacker, &other, PASSWORD).await.0, 200);
     srv.stop().await;
 
     // Per client address (governor): the third attempt in a row is refused.
@@ -628,5 +703,114 @@ async fn idle_sessions_expire(db: &TestDb) {
         sqlx::query("UPDATE sessions SET expires_at = $1").bind(now - 1).execute(p).await.unwrap().rows_affected()
     });
     assert_eq!(me(&srv, &cookie).await.0, 401);
+    srv.stop().await;
+}
+
+async fn a_new_password_ends_other_sessions_and_links(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    let email = coordinator(&srv, &mail, "sessions").await;
+    let session_of = |r: &reqwest::Response| session_cookie(r).expect("session cookie").0;
+    let here = session_of(&login(&srv, &email, PASSWORD, None).await);
+    let there = session_of(&login(&srv, &email, PASSWORD, None).await);
+    assert_eq!(
+        (me(&srv, &here).await.0, me(&srv, &there).await.0),
+        (200, 200)
+    );
+    // An open reset link from before the change.
+    let r = client()
+        .post(url(&srv, "/api/coordinator/password/forgot"))
+        .form(&[("email", email.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let mails = mail.wait_for_count_to(&email, 2).await;
+    let open_link = password_token(&mails[1]);
+
+    // Changing the password here ends the session there, and the open link.
+    let changed = client()
+        .post(url(&srv, "/api/coordinator/password/change"))
+        .header("cookie", format!("{}={here}", server::SESSION_COOKIE))
+        .form(&[
+            ("current", PASSWORD),
+            ("new_password", "een nieuw lang wachtwoord"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), 200, "{:?}", changed.text().await);
+    let here = session_cookie(&changed).map(|c| c.0).unwrap_or(here);
+    assert_eq!(me(&srv, &here).await.0, 200, "this session goes on");
+    assert_eq!(me(&srv, &there).await.0, 401, "the other session ended");
+    assert_eq!(
+        set_password(&srv, &open_link, "een overgenomen wachtwoord")
+            .await
+            .status(),
+        410,
+        "the open reset link no longer works"
+    );
+
+    // A reset by link ends every session of the account.
+    let r = client()
+        .post(url(&srv, "/api/coordinator/password/forgot"))
+        .form(&[("email", email.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let mails = mail.wait_for_count_to(&email, 3).await;
+    let reset = password_token(&mails[2]);
+    assert_eq!(
+        set_password(&srv, &reset, "een derde lang wachtwoord")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(me(&srv, &here).await.0, 401, "signed out everywhere");
+    assert_eq!(
+        login(&srv, &email, "een derde lang wachtwoord", None)
+            .await
+            .status(),
+        200
+    );
+    srv.stop().await;
+}
+
+async fn reset_mails_are_limited_and_tokens_checked_first(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    let email = coordinator(&srv, &mail, "flood").await;
+    // Six requests for one account: the same answer each time, three mails.
+    let mut answers = BTreeSet::new();
+    for _ in 0..6 {
+        let r = client()
+            .post(url(&srv, "/api/coordinator/password/forgot"))
+            .form(&[("email", email.as_str())])
+            .send()
+            .await
+            .unwrap();
+        answers.insert((r.status().as_u16(), r.text().await.unwrap()));
+    }
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    let resets = app::store::outbox::list(&srv.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.recipient == email && m.kind == "password_reset")
+        .count();
+    assert_eq!(
+        resets as i64,
+        app::accounts::service::RESETS_PER_HOUR,
+        "at most three reset mails an hour"
+    );
+    // A made-up link is refused before the password is even looked at (or hashed).
+    let junk = "ab".repeat(32);
+    let r = set_password(&srv, &junk, "kort").await;
+    assert_eq!(r.status(), 410);
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!("PasswordLinkInvalid")
+    );
     srv.stop().await;
 }

@@ -1,6 +1,8 @@
 //! Mail delivery through the real server and worker on SQLite and PostgreSQL: retries after
 //! an SMTP outage, permanent failures, lease ownership, the calendar entry only for a seat,
-//! and a graceful stop that records the mail in flight. Every wait is for a condition.
+//! and a graceful stop that records the mail in flight; personal links not kept in stored
+//! mails once sent or failed, and a retried failed mail carrying a new working link.
+//! Every wait is for a condition.
 
 mod common;
 
@@ -18,6 +20,7 @@ on_both_databases!(
     a_stale_worker_cannot_record_a_mail_it_lost,
     only_a_seat_gets_a_calendar_entry,
     stopping_finishes_and_records_the_mail_in_flight,
+    personal_links_are_not_kept_at_rest,
 );
 
 /// Waits until `pred` holds for the outbox rows (or fails after `secs`).
@@ -106,6 +109,7 @@ async fn permanent_failures_are_marked_failed_at_once(db: &TestDb) {
         body_html: "h".into(),
         ics: None,
         message_id: format!("<{}@test>", uuid::Uuid::new_v4()),
+        link: None,
     };
     outbox::enqueue(&mut tx, &bad, now).await.unwrap();
     tx.commit().await.unwrap();
@@ -153,6 +157,7 @@ async fn a_stale_worker_cannot_record_a_mail_it_lost(db: &TestDb) {
         body_html: "h".into(),
         ics: None,
         message_id: format!("<{}@test>", uuid::Uuid::new_v4()),
+        link: None,
     };
     outbox::enqueue(&mut tx, &mail, now).await.unwrap();
     tx.commit().await.unwrap();
@@ -391,4 +396,78 @@ async fn session(
         };
         write.write_all(format!("{reply}\r\n").as_bytes()).await?;
     }
+}
+
+/// Every stored mail's subject, bodies and calendar file, and whether its link token is
+/// still kept, read straight from the database (what a stolen copy of it would show).
+async fn stored_mails(db: &Db) -> Vec<(String, Option<String>)> {
+    let rows: Vec<(String, String, String, Option<String>, Option<String>)> = app::on_db!(db, p => {
+        sqlx::query_as("SELECT subject, body_text, body_html, ics, link_secret FROM outbox ORDER BY id")
+            .fetch_all(p)
+            .await
+            .unwrap()
+    });
+    rows.into_iter()
+        .map(|(s, t, h, i, secret)| (format!("{s}\n{t}\n{h}\n{}", i.unwrap_or_default()), secret))
+        .collect()
+}
+
+async fn personal_links_are_not_kept_at_rest(db: &TestDb) {
+    // Sent: the mail that arrived has a working link; the stored copy holds none.
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "rust", 10).await;
+    let anna = unique_email("rest");
+    register(&srv, "rust", &anna).await;
+    let got = mail.wait_for_count_to(&anna, 1).await;
+    let token = token_in(&got[0]);
+    wait_rows(&srv.state.db, 30, "the mail sent", |r| {
+        r.len() == 1 && r[0].status == "sent"
+    })
+    .await;
+    let stored = stored_mails(&srv.state.db).await;
+    assert!(!stored[0].0.contains(&token), "no token in the stored mail");
+    assert!(stored[0].0.contains(outbox::LINK_PLACEHOLDER));
+    assert_eq!(stored[0].1, None, "the token is dropped once sent");
+    let (status, page) = get(&srv, &format!("/m/{token}")).await;
+    assert_eq!(status, 200, "the delivered link works");
+    assert!(page.contains("Anna"), "{page}");
+    srv.stop().await;
+
+    // Failed for good: nothing usable is kept either.
+    let fake = FakeSmtp::start("550 5.1.1 mailbox unavailable", false).await;
+    let srv = start(db, fake.port, &[]).await;
+    let bert = unique_email("refused");
+    register(&srv, "rust", &bert).await;
+    let rows = wait_rows(&srv.state.db, 30, "the mail failed", |r| {
+        r.len() == 2 && r[1].status == "failed"
+    })
+    .await;
+    let failed_id = rows[1].id;
+    let stored = stored_mails(&srv.state.db).await;
+    assert_eq!(
+        stored[1].1, None,
+        "the token is dropped when the mail fails"
+    );
+    assert!(stored[1].0.contains(outbox::LINK_PLACEHOLDER));
+    srv.stop().await;
+
+    // Retried (the address is fine after all): the mail goes out with a new working link.
+    let srv = start(db, mail.smtp, &[]).await;
+    assert!(outbox::retry(&srv.state.db, failed_id, chrono::Utc::now())
+        .await
+        .unwrap());
+    srv.state.mail_wake.notify_one();
+    let got = mail.wait_for_count_to(&bert, 1).await;
+    let new_token = token_in(&got[0]);
+    let (status, _) = get(&srv, &format!("/m/{new_token}")).await;
+    assert_eq!(status, 200, "the retried mail's new link works");
+    wait_rows(&srv.state.db, 30, "the retried mail sent", |r| {
+        r.len() == 2 && r[1].status == "sent"
+    })
+    .await;
+    let stored = stored_mails(&srv.state.db).await;
+    assert!(!stored[1].0.contains(&new_token));
+    assert_eq!(stored[1].1, None);
+    srv.stop().await;
 }

@@ -286,6 +286,7 @@ async fn failed_mail(srv: &Running, to: &str, subject: &str, reason: &str) -> i6
         body_html: "<p>Hallo</p>".into(),
         ics: None,
         message_id: format!("<{}@test>", uuid::Uuid::new_v4()),
+        link: None,
     };
     let id = outbox::enqueue(&mut tx, &m, now).await.unwrap();
     // In the same transaction, so the worker never sees it pending.

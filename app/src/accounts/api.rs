@@ -102,9 +102,14 @@ pub async fn login(
     #[server(default)] password: String,
     #[server(default)] next: String,
 ) -> Result<(), AppError> {
-    // Public: anyone may try; limited per client address (router) and per account (service).
+    // Public: anyone may try; limited per client address (router) and throttled per
+    // (address tried, client address) in the service.
     let state = crate::state::app_state()?;
-    let who = state.accounts().login(&email, &password).await?;
+    let client = leptos_axum::extract::<axum::Extension<crate::kernel::ClientAddress>>()
+        .await
+        .map(|a| a.0 .0.to_string())
+        .unwrap_or_else(|_| "unknown".to_string());
+    let who = state.accounts().login(&email, &password, &client).await?;
     let session = session().await?;
     session
         .cycle_id()
@@ -172,10 +177,17 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let who = require_coordinator().await?;
     let state = crate::state::app_state()?;
+    let session = session().await?;
+    let own = session.id().map(|id| id.to_string());
     state
         .accounts()
-        .change_password(who.id, &current, &new_password)
+        .change_password(who.id, &current, &new_password, own.as_deref())
         .await?;
+    // The session itself gets a new id too (the old one may have been seen).
+    session
+        .cycle_id()
+        .await
+        .map_err(crate::error::internal("session cycle"))?;
     leptos_axum::redirect("/coordinator/password?changed=1");
     Ok(())
 }

@@ -37,6 +37,14 @@ fn backend(e: sqlx::Error) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
+/// The coordinator a session record is signed in as, kept in its own column so that a
+/// password change can end the account's other sessions.
+fn coordinator_of(r: &Record) -> Option<i64> {
+    r.data
+        .get(crate::accounts::api::SESSION_KEY)
+        .and_then(|v| v.as_i64())
+}
+
 fn encode(r: &Record) -> session_store::Result<String> {
     serde_json::to_string(r).map_err(|e| session_store::Error::Encode(e.to_string()))
 }
@@ -51,12 +59,13 @@ impl SessionStore for DbSessionStore {
             let expires = record.expiry_date.unix_timestamp();
             let inserted = on_db!(&self.db, p => {
                 sqlx::query(
-                    "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
+                    "INSERT INTO sessions (id, data, expires_at, coordinator_id) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (id) DO NOTHING",
                 )
                 .bind(&id)
                 .bind(&data)
                 .bind(expires)
+                .bind(coordinator_of(record))
                 .execute(p)
                 .await
                 .map_err(backend)?
@@ -75,12 +84,14 @@ impl SessionStore for DbSessionStore {
         let expires = record.expiry_date.unix_timestamp();
         on_db!(&self.db, p => {
             sqlx::query(
-                "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+                "INSERT INTO sessions (id, data, expires_at, coordinator_id) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at, \
+                 coordinator_id = excluded.coordinator_id",
             )
             .bind(&id)
             .bind(&data)
             .bind(expires)
+            .bind(coordinator_of(record))
             .execute(p)
             .await
             .map_err(backend)?;

@@ -325,7 +325,12 @@ impl Followup {
                 continue;
             }
             let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail.mail_domain);
-            let mail = self.render(&event.view, &seating, p, &token, message_id);
+            let mut mail = self.render(&event.view, &seating, p, &token, message_id);
+            mail.link = Some(outbox::MailLink {
+                token,
+                kind: outbox::LinkKind::Followup,
+                owner: p.id,
+            });
             outbox::enqueue(&mut tx, &mail, now).await?;
             queued += 1;
         }

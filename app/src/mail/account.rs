@@ -71,6 +71,7 @@ pub fn render_account_mail(
             .expect("account mail HTML renders"),
         ics: None,
         message_id,
+        link: None,
     }
 }
 

@@ -98,6 +98,7 @@ pub fn render_bulk(
             .expect("bulk mail HTML renders"),
         ics: None,
         message_id,
+        link: None,
     }
 }
 

@@ -95,6 +95,7 @@ pub fn render_followup(
         body_html: HtmlMail { m: &fields }.render().unwrap_or_default(),
         ics: None,
         message_id,
+        link: None,
     }
 }
 

@@ -68,6 +68,7 @@ pub fn render_notice(
         body_html: HtmlMail { m: &f }.render().unwrap_or_default(),
         ics: None,
         message_id,
+        link: None,
     }
 }
 

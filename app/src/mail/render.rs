@@ -260,6 +260,7 @@ pub fn render_full(
         body_html,
         ics: calendar.then(|| ics(event, to.base_url)),
         message_id,
+        link: None,
     }
 }
 

@@ -54,6 +54,7 @@ fn mail(
         body_html: HtmlMail { m: f }.render().unwrap_or_default(),
         ics: None,
         message_id: id,
+        link: None,
     }
 }
 

@@ -84,6 +84,7 @@ pub fn render_tables(
         body_html: HtmlMail { m: &fields }.render().unwrap_or_default(),
         ics: None,
         message_id,
+        link: None,
     }
 }
 

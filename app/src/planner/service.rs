@@ -778,6 +778,11 @@ impl Planner {
                 message_id,
             );
             m.registration_id = Some(reg.id);
+            m.link = Some(outbox::MailLink {
+                token,
+                kind: outbox::LinkKind::Manage,
+                owner: reg.id,
+            });
             outbox::enqueue(&mut tx, &m, now).await?;
             mailed += 1;
         }

@@ -64,7 +64,7 @@ impl Speakers {
         store::add_link_tx(tx, speaker.id, &hash, lang.code(), now).await?;
         let url = format!("{}/s/{token}", self.base_url);
         let e = &event.view;
-        let mail = crate::mail::speaker::render_link(
+        let mut mail = crate::mail::speaker::render_link(
             lang,
             &speaker.name,
             &speaker.contact_email,
@@ -73,6 +73,11 @@ impl Speakers {
             &url,
             format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain),
         );
+        mail.link = Some(outbox::MailLink {
+            token,
+            kind: outbox::LinkKind::Speaker,
+            owner: speaker.id,
+        });
         outbox::enqueue(tx, &mail, now).await?;
         Ok(())
     }

@@ -70,13 +70,14 @@ impl Registrations {
         let now = Utc::now();
         let mut tx = self.db.begin_write().await?;
         for r in &recipients {
-            let link = if with_link {
+            let token = if with_link {
                 let (token, hash) = new_token()?;
                 registrations::add_link(&mut tx, r.id, &hash, now).await?;
-                Some(format!("{}/m/{token}", self.base_url))
+                Some(token)
             } else {
                 None
             };
+            let link = token.as_ref().map(|t| format!("{}/m/{t}", self.base_url));
             let (s, b) = fill(r, link.as_deref().unwrap_or(""));
             let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
             let mut mail = render_bulk(
@@ -89,6 +90,11 @@ impl Registrations {
                 message_id,
             );
             mail.registration_id = Some(r.id);
+            mail.link = token.map(|token| outbox::MailLink {
+                token,
+                kind: outbox::LinkKind::Manage,
+                owner: r.id,
+            });
             outbox::enqueue(&mut tx, &mail, now).await?;
         }
         tx.commit().await?;

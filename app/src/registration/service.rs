@@ -14,7 +14,6 @@ use crate::store::events::{self, StoredEvent};
 use crate::store::registrations::{self, StoredRegistration};
 use crate::store::{outbox, Db, StoreError, Tx};
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use tokio::sync::Notify;
 
@@ -46,22 +45,10 @@ impl Registrations {
 
 /// A new random manage token (256 bits, hex) and the hash that is stored.
 pub fn new_token() -> Result<(String, String), AppError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(crate::error::internal("random token"))?;
-    let token = hex::encode(bytes);
-    let hash = hash_token(&token);
-    Ok((token, hash))
+    crate::kernel::tokens::new_token().map_err(crate::error::internal("random token"))
 }
 
-pub fn hash_token(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// Whether `token` has the shape of a manage token (64 hex digits). Checked before any
-/// database access, and before a token is put into a URL.
-pub fn is_token_format(token: &str) -> bool {
-    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
-}
+pub use crate::kernel::tokens::{hash_token, is_token_format};
 
 pub(super) fn db_err(e: StoreError) -> AppError {
     tracing::error!("store: {e}");
@@ -132,6 +119,11 @@ impl Registrations {
             message_id,
         );
         mail.registration_id = Some(m.reg_id);
+        mail.link = Some(outbox::MailLink {
+            token: token.to_string(),
+            kind: outbox::LinkKind::Manage,
+            owner: m.reg_id,
+        });
         let id = outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;
         if let Some(url) = checkin_url {
             crate::store::dayof::set_mail_checkin_url(tx, id, &url)

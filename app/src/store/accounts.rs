@@ -1,6 +1,6 @@
-//! SQL for coordinator accounts: the account row (e-mail, password hash, failed-login
-//! counter), single-use password tokens (stored as SHA-256 hashes) and the dashboard's
-//! event counts.
+//! SQL for coordinator accounts: the account row (e-mail, password hash), single-use
+//! password tokens (stored as SHA-256 hashes), the login throttle per (address tried,
+//! client address), ending an account's sessions, and the dashboard's event counts.
 
 use super::{Db, StoreError, Tx};
 use crate::accounts::model::{DashboardEvent, PasswordHash, TokenPurpose};
@@ -94,37 +94,129 @@ pub async fn set_password(
     Ok(())
 }
 
-/// Counts one failed login: a new window starts when the last one began before `window_start`.
-pub async fn record_failure(
+/// Failed logins for one (address tried, client address) pair: how many in a row and when
+/// the last one was. `email_hash` is the SHA-256 of the address as typed (normalised when it
+/// is one), so unknown addresses are throttled exactly like known ones.
+pub async fn throttle_state(
     db: &Db,
-    id: i64,
+    email_hash: &str,
+    client: &str,
+) -> Result<Option<(i64, DateTime<Utc>)>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_as(
+            "SELECT failures, last_failure_at FROM login_throttle WHERE email_hash = $1 AND client = $2",
+        )
+        .bind(email_hash)
+        .bind(client)
+        .fetch_optional(p)
+        .await?
+    }))
+}
+
+/// Counts one more failed login for the pair.
+pub async fn throttle_fail(
+    db: &Db,
+    email_hash: &str,
+    client: &str,
     now: DateTime<Utc>,
-    window_start: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     on_db!(db, p => {
         sqlx::query(
-            "UPDATE coordinators SET \
-             failed_logins = CASE WHEN failed_since IS NULL OR failed_since < $2 THEN 1 ELSE failed_logins + 1 END, \
-             failed_since = CASE WHEN failed_since IS NULL OR failed_since < $2 THEN $1 ELSE failed_since END \
-             WHERE id = $3",
+            "INSERT INTO login_throttle (email_hash, client, failures, last_failure_at) VALUES ($1, $2, 1, $3) \
+             ON CONFLICT (email_hash, client) DO UPDATE SET failures = login_throttle.failures + 1, \
+             last_failure_at = excluded.last_failure_at",
         )
+        .bind(email_hash)
+        .bind(client)
         .bind(now)
-        .bind(window_start)
-        .bind(id)
         .execute(p)
         .await?;
     });
     Ok(())
 }
 
-pub async fn clear_failures(db: &Db, id: i64) -> Result<(), StoreError> {
+/// Forgets the pair's failures (after a successful login).
+pub async fn throttle_clear(db: &Db, email_hash: &str, client: &str) -> Result<(), StoreError> {
     on_db!(db, p => {
-        sqlx::query("UPDATE coordinators SET failed_logins = 0, failed_since = NULL WHERE id = $1")
-            .bind(id)
+        sqlx::query("DELETE FROM login_throttle WHERE email_hash = $1 AND client = $2")
+            .bind(email_hash)
+            .bind(client)
             .execute(p)
             .await?;
     });
     Ok(())
+}
+
+/// Forgets every pair whose last failure is older than `before`; returns how many.
+pub async fn throttle_purge(db: &Db, before: DateTime<Utc>) -> Result<u64, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query("DELETE FROM login_throttle WHERE last_failure_at < $1")
+            .bind(before)
+            .execute(p)
+            .await?
+            .rows_affected()
+    }))
+}
+
+/// Ends every session of account `id` except `keep` (the caller's own, if any); returns how
+/// many ended.
+pub async fn end_sessions(tx: &mut Tx, id: i64, keep: Option<&str>) -> Result<u64, StoreError> {
+    Ok(on_tx!(tx, c => {
+        sqlx::query("DELETE FROM sessions WHERE coordinator_id = $1 AND id <> $2")
+            .bind(id)
+            .bind(keep.unwrap_or(""))
+            .execute(c)
+            .await?
+            .rows_affected()
+    }))
+}
+
+/// Marks every unused invitation and reset token of account `id` used; returns how many.
+pub async fn revoke_tokens(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    Ok(on_tx!(tx, c => {
+        sqlx::query(
+            "UPDATE password_tokens SET used_at = $2 WHERE coordinator_id = $1 AND used_at IS NULL",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await?
+        .rows_affected()
+    }))
+}
+
+/// Whether the token `hash` is unused and not expired at `now` (a read-only check, made
+/// before the costly password hashing; [`take_token`] decides).
+pub async fn token_is_live(db: &Db, hash: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    let n: i64 = on_db!(db, p => {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM password_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(hash)
+        .bind(now)
+        .fetch_one(p)
+        .await?
+    });
+    Ok(n > 0)
+}
+
+/// How many tokens of `purpose` account `id` got since `since` (the reset mails' limit).
+pub async fn tokens_since(
+    db: &Db,
+    id: i64,
+    purpose: TokenPurpose,
+    since: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM password_tokens WHERE coordinator_id = $1 AND purpose = $2 AND created_at > $3",
+        )
+        .bind(id)
+        .bind(purpose.code())
+        .bind(since)
+        .fetch_one(p)
+        .await?
+    }))
 }
 
 pub async fn add_token(

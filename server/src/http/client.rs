@@ -121,3 +121,16 @@ mod tests {
         );
     }
 }
+
+/// Middleware: records the request's client address (as the rate limits see it) in its
+/// extensions as [`app::kernel::ClientAddress`], for the login throttle.
+pub async fn record(
+    axum::extract::State(trust_proxy): axum::extract::State<bool>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if let Some(ip) = client_ip(&req, trust_proxy) {
+        req.extensions_mut().insert(app::kernel::ClientAddress(ip));
+    }
+    next.run(req).await
+}
