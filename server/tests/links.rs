@@ -26,20 +26,21 @@ on_both_databases!(
 
 const NO_WORKER: (&str, &str) = ("MAIL_WORKER", "false");
 
-/// The manage tokens in the queued mails to `to`, oldest first.
+/// The manage tokens of the queued (pending: the worker is off) mails to `to`, oldest
+/// first: kept beside the body, whose link holds the placeholder until the mail is sent.
 async fn tokens_to(db: &Db, to: &str) -> Vec<String> {
-    let bodies: Vec<String> = app::on_db!(db, p => {
-        sqlx::query_scalar("SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id")
+    let rows: Vec<(String, Option<String>)> = app::on_db!(db, p => {
+        sqlx::query_as("SELECT body_text, link_secret FROM outbox WHERE recipient = $1 ORDER BY id")
             .bind(to)
             .fetch_all(p)
             .await
             .expect("outbox bodies")
     });
-    bodies
-        .iter()
-        .map(|b| {
-            let at = b.find("/m/").expect("manage link in mail");
-            b[at + 3..at + 3 + 64].to_string()
+    rows.into_iter()
+        .map(|(body, secret)| {
+            let placeholder = format!("/m/{}", app::store::outbox::LINK_PLACEHOLDER);
+            assert!(body.contains(&placeholder), "manage link in mail: {body}");
+            secret.expect("a pending mail keeps its link token")
         })
         .collect()
 }

@@ -169,10 +169,13 @@ impl EventCounts {
     }
 }
 
+/// What a stored mail holds where its link token goes (the outbox's `LINK_PLACEHOLDER`).
+pub const LINK_PLACEHOLDER: &str = "{{tafelronde-link-token}}";
+
 /// Replaces the token of every manage link and follow-up answer link (`/m/` or `/f/` and
-/// 64 hex digits) by `[redacted]`.
+/// 64 hex digits), and a stored mail's link placeholder, by `[redacted]`.
 pub fn redact_links(text: &str) -> String {
-    redact_prefix(&redact_prefix(text, "/m/"), "/f/")
+    redact_prefix(&redact_prefix(text, "/m/"), "/f/").replace(LINK_PLACEHOLDER, "[redacted]")
 }
 
 fn redact_prefix(text: &str, prefix: &str) -> String {
@@ -210,6 +213,10 @@ mod tests {
         assert_eq!(
             r,
             "Hoi,\nhttps://x.be/m/[redacted]\nzie /m/kort en https://x.be/m/[redacted]."
+        );
+        assert_eq!(
+            redact_links(&format!("https://x.be/m/{LINK_PLACEHOLDER} ok")),
+            "https://x.be/m/[redacted] ok"
         );
     }
 
