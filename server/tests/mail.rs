@@ -400,8 +400,10 @@ async fn session(
 
 /// Every stored mail's subject, bodies and calendar file, and whether its link token is
 /// still kept, read straight from the database (what a stolen copy of it would show).
+type StoredRow = (String, String, String, Option<String>, Option<String>);
+
 async fn stored_mails(db: &Db) -> Vec<(String, Option<String>)> {
-    let rows: Vec<(String, String, String, Option<String>, Option<String>)> = app::on_db!(db, p => {
+    let rows: Vec<StoredRow> = app::on_db!(db, p => {
         sqlx::query_as("SELECT subject, body_text, body_html, ics, link_secret FROM outbox ORDER BY id")
             .fetch_all(p)
             .await

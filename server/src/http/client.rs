@@ -61,6 +61,19 @@ fn parse_node(raw: &str) -> Option<IpAddr> {
         .or_else(|| s.parse::<SocketAddr>().ok().map(|a| a.ip()))
 }
 
+/// Middleware: records the request's client address (as the rate limits see it) in its
+/// extensions as [`app::kernel::ClientAddress`], for the login throttle.
+pub async fn record(
+    axum::extract::State(trust_proxy): axum::extract::State<bool>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if let Some(ip) = client_ip(&req, trust_proxy) {
+        req.extensions_mut().insert(app::kernel::ClientAddress(ip));
+    }
+    next.run(req).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,17 +133,4 @@ mod tests {
             "192.0.2.1".parse::<IpAddr>().unwrap()
         );
     }
-}
-
-/// Middleware: records the request's client address (as the rate limits see it) in its
-/// extensions as [`app::kernel::ClientAddress`], for the login throttle.
-pub async fn record(
-    axum::extract::State(trust_proxy): axum::extract::State<bool>,
-    mut req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    if let Some(ip) = client_ip(&req, trust_proxy) {
-        req.extensions_mut().insert(app::kernel::ClientAddress(ip));
-    }
-    next.run(req).await
 }
