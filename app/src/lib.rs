@@ -31,6 +31,8 @@ pub mod csp;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod ics;
+#[cfg(feature = "ssr")]
 pub mod kernel;
 #[cfg(feature = "ssr")]
 pub mod mail;

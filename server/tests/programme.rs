@@ -20,6 +20,7 @@ on_both_databases!(
     conflicts_are_refused_and_nothing_is_written,
     a_seat_gets_the_agenda_by_mail_and_on_the_manage_page,
     on_the_day_the_current_and_next_session_stand_out,
+    calendar_texts_cannot_add_properties_or_components,
 );
 
 /// Adds the demo event as `slug` with the seed's programme; returns its start.
@@ -384,6 +385,131 @@ async fn calendar_times_are_right_in_brussels_across_the_clock_change(db: &TestD
         "/e/nope/agenda.ics",
     ] {
         assert_eq!(calendar(&srv, missing).await.0, 404, "{missing}");
+    }
+    srv.stop().await;
+}
+
+/// A session saved through the coordinator's API whose description tries to start a
+/// component and add an attendee, a session title with CR LF and a lone CR and an event
+/// title with line breaks as stored before the forms refused control characters (written
+/// to the database directly): the feed and the session's file parse back with exactly
+/// their sessions, no ATTENDEE or ORGANIZER, and the texts as stored (CR as LF).
+async fn calendar_texts_cannot_add_properties_or_components(db: &TestDb) {
+    const TITLE: &str = "Kwis\r\nATTENDEE:mailto:x@evil\rEND:VEVENT\nBEGIN:VEVENT; a, b \\ é";
+    const DESCRIPTION: &str = "Eerste regel\nEND:VEVENT\nBEGIN:VEVENT\nATTENDEE:mailto:x@evil\r\n\
+                               ORGANIZER:mailto:x@evil\nlang: 老虎🐯老虎🐯老虎🐯老虎🐯老虎🐯老虎🐯老虎🐯老虎🐯";
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    let event = add_event(&srv, "kwis", 50).await;
+    let cookie = common::coordinator::signed_in(&srv, &mail, "kwis").await;
+    let save = |title: &str, start: &str, end: &str| {
+        [
+            ("slug", "kwis"),
+            ("id", "0"),
+            ("title", title),
+            ("description", DESCRIPTION),
+            ("kind", "talk"),
+            ("start", start),
+            ("end", end),
+            ("room", "Zaal; 1, boven"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect::<Vec<_>>()
+    };
+    const SAVE: &str = "/api/coordinator/programme/session";
+    for (start, end) in [("14:00", "14:30"), ("15:00", "15:30")] {
+        let r = common::coordinator::post_as(&srv, &cookie, SAVE, &save("Kwis", start, end)).await;
+        assert!(
+            r.status().is_success() || r.status().is_redirection(),
+            "{}",
+            r.status()
+        );
+    }
+    let stored = app::store::programme::of_event(&srv.state.db, event)
+        .await
+        .unwrap();
+    assert_eq!(stored.sessions.len(), 2);
+    let session = stored.sessions[0].id;
+    assert_eq!(
+        stored.sessions[0].description,
+        DESCRIPTION.replace("\r\n", "\n")
+    );
+    // Titles from before the checks, straight into the database.
+    let changed = app::on_db!(&srv.state.db, p => {
+        sqlx::query("UPDATE programme_sessions SET title = $1 WHERE event_id = $2")
+            .bind(TITLE)
+            .bind(event)
+            .execute(p)
+            .await
+            .unwrap()
+            .rows_affected()
+    });
+    assert_eq!(changed, 2);
+    let mut e = app::store::events::by_slug(&srv.state.db, "kwis")
+        .await
+        .unwrap()
+        .unwrap()
+        .view;
+    e.title = "Ronde\r\nATTENDEE:mailto:x@evil\nBEGIN:VEVENT\rEND:VCALENDAR".into();
+    let mut tx = srv.state.db.begin_write().await.unwrap();
+    app::store::events::update_tx(&mut tx, event, &e)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    for (path, count) in [
+        ("/e/kwis/agenda.ics".to_string(), 2),
+        (format!("/e/kwis/sessions/{session}.ics"), 1),
+    ] {
+        let (status, _, body) = calendar(&srv, &path).await;
+        assert_eq!(status, 200, "{path}");
+        // CRLF only, at most 75 octets a line; the injected texts start no line.
+        let lines: Vec<&str> = body.split("\r\n").collect();
+        for line in &lines {
+            assert!(
+                !line.contains(['\r', '\n']),
+                "bare CR or LF: {line:?} in {body:?}"
+            );
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+            assert!(
+                !line.starts_with("ATTENDEE") && !line.starts_with("ORGANIZER"),
+                "{body}"
+            );
+        }
+        let starting = |l: &str| lines.iter().filter(|x| **x == l).count();
+        assert_eq!(starting("BEGIN:VEVENT"), count, "{body}");
+        assert_eq!(starting("END:VEVENT"), count, "{body}");
+        assert_eq!(starting("END:VCALENDAR"), 1, "{body}");
+        let cal: icalendar::Calendar = body.parse().expect("a valid calendar");
+        assert_eq!(cal.components.len(), count, "{body}");
+        assert!(
+            cal.property_value("X-WR-CALNAME")
+                .unwrap_or("")
+                .starts_with("Ronde\nATTENDEE:mailto:x@evil\nBEGIN:VEVENT\nEND:VCALENDAR · "),
+            "{body}"
+        );
+        let entries = events_of(&body);
+        assert_eq!(entries.len(), count);
+        for entry in &entries {
+            assert_eq!(
+                entry.get_summary(),
+                Some("Kwis\nATTENDEE:mailto:x@evil\nEND:VEVENT\nBEGIN:VEVENT; a, b \\ é")
+            );
+            assert_eq!(
+                entry.get_description(),
+                Some(DESCRIPTION.replace("\r\n", "\n").as_str())
+            );
+            assert!(entry
+                .get_location()
+                .unwrap_or("")
+                .starts_with("Zaal; 1, boven — "));
+            for name in ["ATTENDEE", "ORGANIZER"] {
+                assert!(entry.property_value(name).is_none(), "{body}");
+                assert!(!entry.multi_properties().contains_key(name), "{body}");
+            }
+            assert!(entry.components().is_empty(), "no nested component");
+        }
     }
     srv.stop().await;
 }

@@ -1,9 +1,10 @@
 //! The coordinator's registration table against the real server, on SQLite and
 //! PostgreSQL: search, filters, sort and paging over a few hundred rows inserted directly;
 //! the page as plain HTML; cancel (promotes and mails the next), promote only with a free
-//! seat, resend (one mail); the CSV (BOM, header, the filtered rows, Dutch characters); the
-//! privacy erase and JSON export; anonymous callers and attendees refused by the plain
-//! download routes. A page query at 2,000 rows is timed and printed (not asserted).
+//! seat, resend (one mail); the CSV (BOM, header, the filtered rows, Dutch characters,
+//! formula-like cells quoted); the privacy erase and JSON export; anonymous callers and
+//! attendees refused by the plain download routes. A page query at 2,000 rows is timed and
+//! printed (not asserted).
 
 mod common;
 
@@ -22,6 +23,7 @@ on_both_databases!(
     promote_only_with_a_free_seat,
     resend_queues_one_mail,
     csv_has_bom_header_and_the_filtered_rows,
+    csv_quotes_cells_that_would_run_as_formulas,
     erase_and_export_through_the_coordinator,
     downloads_refuse_anonymous_and_attendees,
 );
@@ -640,6 +642,65 @@ async fn csv_has_bom_header_and_the_filtered_rows(db: &TestDb) {
     .await;
     let text = String::from_utf8(all.bytes().await.unwrap().to_vec()).unwrap();
     assert!(text.contains("Café Ça Va"));
+    srv.stop().await;
+}
+
+/// A registrant whose name, organisation, address and phone start like a formula: the
+/// public form takes them (they are text), and every such cell of the export gets a `'`
+/// in front, so a spreadsheet shows it instead of running it. (`@x@example.be` is no
+/// valid address; `=x@example.be` is, and starts a formula too.)
+async fn csv_quotes_cells_that_would_run_as_formulas(db: &TestDb) {
+    let mail = MailDev::start().await;
+    let srv = start(db, mail.smtp, &[]).await;
+    add_event(&srv, "formules", 50).await;
+    let session = signed_in(&srv, &mail).await;
+    let mut fields = form("=x@example.be");
+    for (k, v) in fields.iter_mut() {
+        match k.as_str() {
+            "first_name" => *v = "=HYPERLINK(\"http://x\",\"y\")".into(),
+            "last_name" => *v = "-Anna".into(),
+            "organisation" => *v = "+cmd".into(),
+            "phone" => *v = "+32 470 12 34 56".into(),
+            _ => {}
+        }
+    }
+    let r = post_form(&srv, "/e/formules/register", &fields).await;
+    assert!(r.status().is_redirection(), "{}", r.status());
+    // The address check refuses `@` in the local part, so that one cannot get in.
+    let r = post_form(&srv, "/e/formules/register", &form("@x@example.be")).await;
+    assert_eq!(r.status(), 422);
+
+    let r = get_with(
+        &srv,
+        "/coordinator/events/formules/registrations.csv",
+        Some(&session),
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(&row[0], "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(&row[1], "'-Anna");
+    assert_eq!(&row[2], "'=x@example.be");
+    assert_eq!(&row[3], "'+cmd");
+    assert_eq!(&row[6], "'+32 470 12 34 56");
+    for cell in row.iter() {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?} in {row:?}"
+        );
+    }
+    // Stored as typed: the quote is only in the file.
+    let (_, stored) = srv
+        .state
+        .registrations()
+        .table_rows("formules", &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(stored[0].first_name, "=HYPERLINK(\"http://x\",\"y\")");
     srv.stop().await;
 }
 

@@ -4,6 +4,7 @@
 
 use crate::event::EventView;
 use crate::i18n::{format_span, Lang, T};
+use crate::ics;
 use crate::store::outbox::NewMail;
 use askama::Template;
 use icalendar::{Calendar, Component, EventLike};
@@ -139,9 +140,12 @@ pub fn ics(event: &EventView, base_url: &str) -> String {
         .unwrap_or("tafelronde");
     let entry = icalendar::Event::new()
         .uid(&format!("{}@{}", event.slug, host))
-        .summary(&event.title)
-        .description(&event.description)
-        .location(&format!("{}, {}", event.venue_name, event.venue_address))
+        .summary(&ics::text(&event.title))
+        .description(&ics::text(&event.description))
+        .location(&ics::text(&format!(
+            "{}, {}",
+            event.venue_name, event.venue_address
+        )))
         .starts(event.starts_at)
         .ends(event.ends_at)
         .url(&format!("{base_url}/e/{}", event.slug))
@@ -330,6 +334,45 @@ mod tests {
             ics.contains("BEGIN:VEVENT") && ics.contains("DTSTART:20261203T123000Z"),
             "{ics}"
         );
+    }
+
+    #[test]
+    fn the_calendar_attachment_keeps_texts_inside_their_property() {
+        use crate::ics::tests::{content_lines, property, value};
+        let mut e = event();
+        e.title = "Netwerk\r\nATTENDEE:mailto:x@evil\rBEGIN:VEVENT\nEND:VEVENT".into();
+        e.description = format!(
+            "{}\r\nORGANIZER:mailto:x@evil",
+            "Ça va; één, twee ".repeat(20)
+        );
+        e.venue_name = "Zaal\r\u{0}".into();
+        let ics = ics(&e, "http://h");
+        let lines = content_lines(&ics);
+        assert!(
+            !lines
+                .iter()
+                .any(|l| ["ATTENDEE", "ORGANIZER"].contains(&property(l))),
+            "{ics}"
+        );
+        assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 1);
+        let summary = lines
+            .iter()
+            .find(|l| property(l) == "SUMMARY")
+            .expect("SUMMARY");
+        assert_eq!(
+            value(summary),
+            "Netwerk\nATTENDEE:mailto:x@evil\nBEGIN:VEVENT\nEND:VEVENT"
+        );
+        let location = lines
+            .iter()
+            .find(|l| property(l) == "LOCATION")
+            .expect("LOCATION");
+        assert_eq!(value(location), "Zaal\n, Dorpsstraat 1, Bocholt");
+        let description = lines
+            .iter()
+            .find(|l| property(l) == "DESCRIPTION")
+            .expect("DESCRIPTION");
+        assert!(value(description).ends_with("twee \nORGANIZER:mailto:x@evil"));
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! Times in UTC (unambiguous across DST changes); each session has a stable UID, SEQUENCE
 //! and LAST-MODIFIED, so a change reaches subscribers. The calendar's own texts (its name,
 //! "Ronde N") and the event title follow `?lang=` (calendar apps send no cookie), else the
-//! visitor's language; session titles are the coordinator's, in their language.
+//! visitor's language; session titles are the coordinator's, in their language. Texts go
+//! through [`crate::ics`], so no stored text can break a line or add a property.
 
 use super::model::SessionView;
 use super::service::session_views;
 use crate::i18n::{Lang, T};
+use crate::ics;
 use crate::state::AppState;
 use crate::store::events::StoredEvent;
 use crate::store::programme::StoredProgramme;
@@ -66,15 +68,15 @@ fn entry(
     let mut entry = icalendar::Event::new();
     let description = description.trim_end();
     if !description.is_empty() {
-        entry.description(description);
+        entry.description(&ics::text(description));
     }
     entry
         .uid(&format!("session-{}@{}", s.id, host(base_url)))
         .timestamp(updated)
         .last_modified(updated)
         .sequence(u32::try_from(sequence).unwrap_or(0))
-        .summary(&s.title)
-        .location(&location)
+        .summary(&ics::text(&s.title))
+        .location(&ics::text(&location))
         .starts(s.starts_at)
         .ends(s.ends_at)
         .url(&format!(
@@ -96,11 +98,12 @@ pub fn programme_calendar(
     let sessions = session_views(p).ok()?;
     let mut cal = Calendar::new();
     cal.append_property(("METHOD", "PUBLISH"));
-    cal.name(&format!(
+    let name = format!(
         "{} · {}",
         event.view.title_in(lang).text,
         lang.t(T::AgendaTitle)
-    ));
+    );
+    ics::name(&mut cal, &name);
     cal.timezone("Europe/Brussels");
     cal.ttl(&chrono::Duration::hours(1));
     let mut any = false;
@@ -205,7 +208,9 @@ pub async fn session(
 
 #[cfg(test)]
 mod tests {
-    use super::host;
+    use super::*;
+    use crate::ics::tests::{content_lines, property, value};
+    use crate::store::programme::SessionRow;
 
     #[test]
     fn uids_use_the_host_name() {
@@ -216,6 +221,116 @@ mod tests {
             ("", "tafelronde"),
         ] {
             assert_eq!(host(url), want, "{url}");
+        }
+    }
+
+    /// Stored data that predates the forms' checks: line breaks (CRLF, CR, LF) that try to
+    /// add an attendee or a component, TEXT specials, and long non-ASCII texts to fold.
+    const TITLE: &str = "Kwis\r\nATTENDEE:mailto:x@evil\rEND:VEVENT\nBEGIN:VEVENT; a, b \\";
+
+    fn programme(n: i64) -> (StoredEvent, StoredProgramme) {
+        let now = Utc::now();
+        let mut view = crate::demo::demo_event(now);
+        view.title = format!(
+            "Événement\r\nATTENDEE:mailto:x@evil\nBEGIN:VEVENT {}",
+            "é".repeat(60)
+        );
+        view.venue_name = "Zaal\rMETHOD:REQUEST".into();
+        let sessions = (1..=n)
+            .map(|id| SessionRow {
+                id,
+                event_id: 1,
+                title: TITLE.into(),
+                description: format!(
+                    "{}\r\nORGANIZER:mailto:x@evil\n{}",
+                    "老虎🐯".repeat(40),
+                    "ab ".repeat(50)
+                ),
+                kind: "talk".into(),
+                starts_at: view.starts_at + chrono::Duration::hours(id),
+                ends_at: view.starts_at
+                    + chrono::Duration::hours(id)
+                    + chrono::Duration::minutes(30),
+                room: "Zaal 1\n\u{7}".into(),
+                position: id,
+                sequence: 0,
+                created_at: now,
+                updated_at: now,
+            })
+            .collect();
+        let p = StoredProgramme {
+            sessions,
+            speakers: Vec::new(),
+            links: Vec::new(),
+            times_illustrative: false,
+            updated_at: Some(now),
+        };
+        (StoredEvent { id: 1, view }, p)
+    }
+
+    #[test]
+    fn texts_cannot_inject_and_lines_are_folded() {
+        const CALENDAR: [&str; 9] = [
+            "BEGIN",
+            "END",
+            "VERSION",
+            "PRODID",
+            "CALSCALE",
+            "METHOD",
+            "NAME",
+            "X-WR-CALNAME",
+            "X-WR-TIMEZONE",
+        ];
+        const EVENT: [&str; 10] = [
+            "UID",
+            "DTSTAMP",
+            "LAST-MODIFIED",
+            "SEQUENCE",
+            "SUMMARY",
+            "LOCATION",
+            "DTSTART",
+            "DTEND",
+            "URL",
+            "DESCRIPTION",
+        ];
+        let (event, p) = programme(2);
+        for (only, count) in [(None, 2), (Some(2), 1)] {
+            let ics = programme_calendar(&event, &p, only, "https://t.example", Lang::Nl)
+                .expect("a calendar");
+            let lines = content_lines(&ics);
+            for l in &lines {
+                let name = property(l);
+                assert!(
+                    CALENDAR.contains(&name)
+                        || EVENT.contains(&name)
+                        || name == "REFRESH-INTERVAL"
+                        || name == "X-PUBLISHED-TTL",
+                    "unexpected property {name:?} in {ics}"
+                );
+            }
+            let begins: Vec<&String> = lines.iter().filter(|l| property(l) == "BEGIN").collect();
+            assert_eq!(begins.len(), 1 + count, "{ics}");
+            assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), count);
+            let method: Vec<&String> = lines.iter().filter(|l| property(l) == "METHOD").collect();
+            assert_eq!(method, ["METHOD:PUBLISH"]);
+            let summaries: Vec<String> = lines
+                .iter()
+                .filter(|l| property(l) == "SUMMARY")
+                .map(|l| value(l))
+                .collect();
+            let want = "Kwis\nATTENDEE:mailto:x@evil\nEND:VEVENT\nBEGIN:VEVENT; a, b \\";
+            assert_eq!(summaries, vec![want; count]);
+            let name = lines.iter().find(|l| property(l) == "NAME").expect("NAME");
+            assert!(value(name).starts_with("Événement\nATTENDEE:mailto:x@evil\nBEGIN:VEVENT éé"));
+            let location = lines
+                .iter()
+                .find(|l| property(l) == "LOCATION")
+                .expect("LOCATION");
+            let want = format!(
+                "Zaal 1\n — Zaal\nMETHOD:REQUEST, {}",
+                event.view.venue_address
+            );
+            assert_eq!(value(location), want);
         }
     }
 }

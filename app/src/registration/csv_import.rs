@@ -3,9 +3,10 @@
 //! separated), validates each row with the registration form's rules, and imports the valid
 //! ones in one transaction — a seat until the event is full, then the wait list, each with
 //! the usual mail through the outbox. A dry run does the same under the lock, then writes
-//! nothing.
+//! nothing. The export's formula escape (a leading `'`) is undone, so a file round-trips.
 
 use super::admin::AdminError;
+use super::csv_export::formula_unsafe;
 use super::service::{new_token, LinkMail, Registrations};
 use super::views::{ImportDuplicate, ImportProblem, ImportReport, IMPORT_COLUMNS as COLUMNS};
 use super::{Field, OrgType, RegistrationForm, Sector, Status, ValidRegistration};
@@ -184,12 +185,17 @@ pub fn parse(text: &str, event: &EventView, lang: Lang) -> Parsed {
             continue;
         }
         let line = line_at(text, record.position());
+        // A cell `'=…`, `'+…`, `'-…`, `'@…` is what our export (or a spreadsheet that kept
+        // our escape) wrote for `=…` and so on: the quote is dropped, so export -> import
+        // gives back the same name or `+32 …` phone. A cell that starts with `=`, `+`, `-`
+        // or `@` itself is stored as the text it is, not refused: phone numbers `+32 …` and
+        // names like `-Anna` are real data, a spreadsheet saving a CSV writes values, not
+        // formulas, and the value is only text in here (escaped in HTML and mail) and gets
+        // the quote again in every export, so it can never run in a coordinator's
+        // spreadsheet. Refusing it would only make a coordinator retype good rows.
         let get = |f: Field| {
-            index
-                .get(&f)
-                .and_then(|i| record.get(*i))
-                .unwrap_or("")
-                .to_string()
+            let cell = index.get(&f).and_then(|i| record.get(*i)).unwrap_or("");
+            formula_unsafe(cell).to_string()
         };
         let form = RegistrationForm {
             first_name: get(Field::FirstName),
@@ -378,6 +384,53 @@ mod tests {
         assert_eq!(v.org_type, OrgType::Company);
         assert_eq!(v.sector, Sector::Horeca);
         assert_eq!(p.rows[0].line, 2);
+    }
+
+    #[test]
+    fn the_exports_formula_escape_is_undone_and_formulas_stay_text() {
+        let text = "first_name,last_name,email,organisation,org_type,sector,phone\n\
+                    \"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-Anna,'=x@example.be,'+cmd,company,zorg,'+32 470 12 34 56\n\
+                    =1+2,-Bert,-b@example.be,@org,company,zorg,+32 470 12 34 57\n\
+                    'Jan,'t Hooft,jan@example.be,''Damhert,company,zorg,\n";
+        let p = parse(text, &event(), Lang::Nl);
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let rows: Vec<&ValidRegistration> = p
+            .rows
+            .iter()
+            .map(|r| r.result.as_ref().expect("valid"))
+            .collect();
+        let cells = |v: &ValidRegistration| {
+            [
+                v.first_name.as_str().to_string(),
+                v.last_name.as_str().to_string(),
+                v.email.as_str().to_string(),
+                v.organisation.as_str().to_string(),
+                v.phone
+                    .as_ref()
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_default(),
+            ]
+        };
+        assert_eq!(
+            cells(rows[0]),
+            [
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "-Anna",
+                "=x@example.be",
+                "+cmd",
+                "+32 470 12 34 56"
+            ]
+        );
+        // Typed in the file without our quote: kept as text (the export quotes it again).
+        assert_eq!(
+            cells(rows[1]),
+            ["=1+2", "-Bert", "-b@example.be", "@org", "+32 470 12 34 57"]
+        );
+        // A quote before anything else is part of the name.
+        assert_eq!(
+            cells(rows[2]),
+            ["'Jan", "'t Hooft", "jan@example.be", "''Damhert", ""]
+        );
     }
 
     #[test]
