@@ -19,6 +19,8 @@ mod followup;
 mod home;
 mod lang;
 mod manage;
+#[cfg(feature = "coordinator")]
+mod multiline;
 mod register;
 #[cfg(feature = "coordinator")]
 mod speaker;
@@ -27,6 +29,8 @@ mod speaker;
 pub use followup::PostedAnswers;
 pub use lang::{organiser_lang, text_lang, use_lang};
 pub use manage::PostedManage;
+#[cfg(feature = "coordinator")]
+use multiline::MultilineText;
 pub use register::PostedForm;
 #[cfg(feature = "coordinator")]
 pub use speaker::PostedSpeaker;
