@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-/// `text` with `&`, `<`, `>`, `"` and `'` as character references: inside a textarea
+/// `text` with `&`, `<`, `>`, `"` and `'` as character references: inside a textarea or title
 /// (RCDATA) the browser decodes them, and no stored text can close the element.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
