@@ -268,6 +268,7 @@ texts! {
     ErrTimeout => ["Dit duurde te lang. Probeer het over een ogenblik opnieuw.", "This took too long. Please try again in a moment.", "Cela a pris trop de temps. Réessayez dans un instant."],
     ErrPageTitle => ["Dat lukte niet", "That did not work", "Cela n'a pas fonctionné"],
     ErrInvalidChars => ["Dit veld bevat ongeldige tekens.", "This field contains invalid characters.", "Ce champ contient des caractères non valides."],
+    ErrControlChars => ["Dit veld bevat onzichtbare stuurtekens. Verwijder ze en probeer opnieuw.", "This field contains invisible control characters. Remove them and try again.", "Ce champ contient des caractères de contrôle invisibles. Supprimez-les et réessayez."],
     LinkExpired => ["Deze link is verlopen: het evenement is voorbij. Heb je een vraag? Neem contact op met de organisator.", "This link has expired: the event is over. Any questions? Please contact the organiser.", "Ce lien a expiré : l'événement est terminé. Une question ? Contactez l'organisateur."],
     ChangesClosed => ["Aanpassen of annuleren kan niet meer: het evenement begint zo meteen of is al begonnen. Neem contact op met de organisator.", "Changes and cancellations are closed: the event is about to start or has started. Please contact the organiser.", "Les modifications et annulations sont fermées : l'événement va commencer ou a commencé. Contactez l'organisateur."],
     HoneypotLabel => ["Laat dit veld leeg (het houdt spam tegen).", "Leave this field empty (it stops spam).", "Laissez ce champ vide (il bloque le spam)."],

@@ -33,6 +33,24 @@ impl Name {
     }
 }
 
+/// Whether `text` holds a control character (C0, DEL or C1: U+0000–U+001F, U+007F–U+009F).
+/// A multi-line text may hold line breaks (`\n`, `\r\n`) and tabs; a lone `\r` is refused.
+pub fn has_control_chars(text: &str, multiline: bool) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let allowed = multiline
+            && match c {
+                '\n' | '\t' => true,
+                '\r' => chars.peek() == Some(&'\n'),
+                _ => false,
+            };
+        if c.is_control() && !allowed {
+            return true;
+        }
+    }
+    false
+}
+
 /// Characters that show nothing: Unicode format characters (`Cf`: U+200B..U+200F,
 /// U+2060.., U+FEFF, bidi controls, tags …) and the blank "letters" used to fake a name.
 pub fn is_invisible(c: char) -> bool {
@@ -209,6 +227,30 @@ impl Topics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters() {
+        for ok in ["Netwerkdag 2027", "Café – één", ""] {
+            assert!(!has_control_chars(ok, false), "{ok:?}");
+            assert!(!has_control_chars(ok, true), "{ok:?}");
+        }
+        for multi in ["a\nb", "a\r\nb", "a\tb", "a\r\n\r\n\tb\n"] {
+            assert!(has_control_chars(multi, false), "{multi:?} on one line");
+            assert!(
+                !has_control_chars(multi, true),
+                "{multi:?} on several lines"
+            );
+        }
+        for bad in [
+            "a\0b", "a\u{1}b", "a\u{7}b", "a\u{b}b", "a\u{c}b", "a\u{1b}b", "a\u{1f}b", "a\u{7f}b",
+            "a\u{80}b", "a\u{85}b", "a\u{9f}b", "a\rb", "a\r", "\r",
+        ] {
+            assert!(has_control_chars(bad, false), "{bad:?}");
+            assert!(has_control_chars(bad, true), "{bad:?}");
+        }
+        // Not control characters: NBSP and what follows the C1 block.
+        assert!(!has_control_chars("a\u{a0}b\u{a1}", false));
+    }
 
     #[test]
     fn names() {

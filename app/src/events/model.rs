@@ -3,7 +3,7 @@
 //! ([`EventErrors`]), slugs and topic codes made from text, and Brussels local times
 //! (what the form shows) to UTC (what is stored). Shared with the browser.
 
-use crate::domain::{Email, OrgType, Sector};
+use crate::domain::{has_control_chars, Email, OrgType, Sector};
 use crate::event::{EventTexts, EventView, Topic, Translations};
 use crate::i18n::T;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
@@ -125,21 +125,24 @@ const SHORT_MAX: usize = 200;
 const LONG_MAX: usize = 20_000;
 const SLUG_MAX: usize = 80;
 
+/// A text on one line: trimmed, not empty, at most `max` characters, no control characters.
 fn required(raw: &str, max: usize) -> Result<String, T> {
-    let s = raw.trim();
+    let s = optional(raw, max, false)?;
     if s.is_empty() {
         Err(T::ErrRequired)
-    } else if s.chars().count() > max {
-        Err(T::ErrTooLong)
     } else {
-        Ok(s.to_string())
+        Ok(s)
     }
 }
 
-fn optional(raw: &str, max: usize) -> Result<String, T> {
+/// A text that may be empty: trimmed, at most `max` characters, no control characters but
+/// line breaks and tabs in a `multiline` one.
+fn optional(raw: &str, max: usize, multiline: bool) -> Result<String, T> {
     let s = raw.trim();
     if s.chars().count() > max {
         Err(T::ErrTooLong)
+    } else if has_control_chars(s, multiline) {
+        Err(T::ErrControlChars)
     } else {
         Ok(s.to_string())
     }
@@ -218,6 +221,9 @@ pub fn topics_from_lines(raw: &str, existing: &[Topic]) -> Result<Vec<Topic>, T>
         }
         if label.chars().count() > SHORT_MAX {
             return Err(T::ErrTooLong);
+        }
+        if has_control_chars(label, false) {
+            return Err(T::ErrControlChars);
         }
         if out.iter().any(|t| t.label == label) {
             continue;
@@ -349,9 +355,12 @@ impl EventForm {
         }
         let description = e.check(
             EventField::Description,
-            optional(&self.description, LONG_MAX),
+            optional(&self.description, LONG_MAX, true),
         );
-        let programme = e.check(EventField::Programme, optional(&self.programme, LONG_MAX));
+        let programme = e.check(
+            EventField::Programme,
+            optional(&self.programme, LONG_MAX, true),
+        );
         let venue_name = e.check(EventField::VenueName, required(&self.venue_name, SHORT_MAX));
         let venue_address = e.check(
             EventField::VenueAddress,
@@ -403,16 +412,28 @@ impl EventForm {
             EventField::Sectors,
             pick(&self.sectors, Sector::parse, Sector::ALL),
         );
-        let mut text =
-            |field, raw: &str, max| e.check(field, optional(raw, max)).unwrap_or_default();
+        let mut text = |field, raw: &str, max, multiline| {
+            e.check(field, optional(raw, max, multiline))
+                .unwrap_or_default()
+        };
         let translations = Translations {
             en: EventTexts {
-                title: text(EventField::TitleEn, &self.title_en, SHORT_MAX),
-                description: text(EventField::DescriptionEn, &self.description_en, LONG_MAX),
+                title: text(EventField::TitleEn, &self.title_en, SHORT_MAX, false),
+                description: text(
+                    EventField::DescriptionEn,
+                    &self.description_en,
+                    LONG_MAX,
+                    true,
+                ),
             },
             fr: EventTexts {
-                title: text(EventField::TitleFr, &self.title_fr, SHORT_MAX),
-                description: text(EventField::DescriptionFr, &self.description_fr, LONG_MAX),
+                title: text(EventField::TitleFr, &self.title_fr, SHORT_MAX, false),
+                description: text(
+                    EventField::DescriptionFr,
+                    &self.description_fr,
+                    LONG_MAX,
+                    true,
+                ),
             },
         };
         if !e.is_empty() {
@@ -613,6 +634,67 @@ mod tests {
             let errs = f.validate(&[]).unwrap_err();
             assert_eq!(errs.0, vec![(field, want)], "{field:?}");
         }
+    }
+
+    #[test]
+    fn control_characters_are_refused_at_their_field() {
+        type Setter = fn(&mut EventForm, String);
+        let single: Vec<(Setter, EventField)> = vec![
+            (|f, v| f.title = v, EventField::Title),
+            (|f, v| f.venue_name = v, EventField::VenueName),
+            (|f, v| f.venue_address = v, EventField::VenueAddress),
+            (|f, v| f.organiser_name = v, EventField::OrganiserName),
+            (|f, v| f.title_en = v, EventField::TitleEn),
+            (|f, v| f.title_fr = v, EventField::TitleFr),
+        ];
+        let multi: Vec<(Setter, EventField)> = vec![
+            (|f, v| f.description = v, EventField::Description),
+            (|f, v| f.programme = v, EventField::Programme),
+            (|f, v| f.description_en = v, EventField::DescriptionEn),
+            (|f, v| f.description_fr = v, EventField::DescriptionFr),
+        ];
+        let refused = |set: Setter, value: &str| {
+            let mut f = good();
+            set(&mut f, value.to_string());
+            f.validate(&[]).err().map(|e| e.0)
+        };
+        for (set, field) in single {
+            for bad in [
+                "Netwerk\u{7}dag",
+                "Net\twerk",
+                "Net\nwerk",
+                "Net\r\nwerk",
+                "a\u{7f}",
+                "a\u{85}b",
+                "a\u{9b}b",
+            ] {
+                assert_eq!(
+                    refused(set, bad),
+                    Some(vec![(field, T::ErrControlChars)]),
+                    "{field:?} {bad:?}"
+                );
+            }
+            assert_eq!(refused(set, "  Netwerkdag – Café  "), None, "{field:?}");
+        }
+        for (set, field) in multi {
+            for bad in ["Eerst\u{0}dan", "Eerst\rdan", "\u{1b}[31m rood", "a\u{9f}b"] {
+                assert_eq!(
+                    refused(set, bad),
+                    Some(vec![(field, T::ErrControlChars)]),
+                    "{field:?} {bad:?}"
+                );
+            }
+            assert_eq!(refused(set, "Eerst\r\n\tdan\nlater"), None, "{field:?}");
+        }
+        let mut f = good();
+        f.topics = "Personeel\nOp\u{8}leiding\r\n".into();
+        assert_eq!(
+            f.validate(&[]).unwrap_err().0,
+            vec![(EventField::Topics, T::ErrControlChars)]
+        );
+        let mut f = good();
+        f.description = "  Lijn 1\r\n\tLijn 2\n".into();
+        assert_eq!(f.validate(&[]).unwrap().0.description, "Lijn 1\r\n\tLijn 2");
     }
 
     #[test]

@@ -718,6 +718,65 @@ mod tests {
         assert_eq!(base.validate().unwrap().bio, "Eerste lijn\ntweede lijn");
     }
 
+    #[test]
+    fn control_characters_in_sessions_and_speakers() {
+        let (start, end) = (at(12, 30), at(17, 0));
+        let bad = [
+            "a\u{0}b", "a\u{1b}b", "a\u{7f}b", "a\u{85}b", "a\u{9f}b", "a\rb",
+        ];
+        for b in bad {
+            let mut s = input((13, 0), (13, 30), "Welkom");
+            s.room = b.into();
+            assert_eq!(
+                s.validate(start, end).map(|_| ()),
+                Err(Problem::InvalidChars(Field::Room)),
+                "{b:?}"
+            );
+            let mut s = input((13, 0), (13, 30), "Welkom");
+            s.description = b.into();
+            assert_eq!(
+                s.validate(start, end).map(|_| ()),
+                Err(Problem::InvalidChars(Field::Description)),
+                "{b:?}"
+            );
+            let speaker = |f: &dyn Fn(&mut SpeakerInput)| {
+                let mut k = SpeakerInput {
+                    name: "Grete Remen".into(),
+                    ..Default::default()
+                };
+                f(&mut k);
+                k.validate().map(|_| ())
+            };
+            // A name collapses white space (U+0085 and CR among it) to single spaces.
+            if !b.chars().any(char::is_whitespace) {
+                assert_eq!(
+                    speaker(&|k| k.name = format!("Grete {b}")),
+                    Err(Problem::InvalidChars(Field::Name)),
+                    "{b:?}"
+                );
+            }
+            assert_eq!(
+                speaker(&|k| k.role = b.into()),
+                Err(Problem::InvalidChars(Field::Role)),
+                "{b:?}"
+            );
+            assert_eq!(
+                speaker(&|k| k.bio = b.into()),
+                Err(Problem::InvalidChars(Field::Bio)),
+                "{b:?}"
+            );
+        }
+        // Line breaks stay allowed in the multi-line fields only.
+        let mut s = input((13, 0), (13, 30), "Welkom");
+        s.description = "Eerst\r\ndan".into();
+        assert_eq!(s.validate(start, end).unwrap().description(), "Eerst\ndan");
+        s.title = "Wel\nkom".into();
+        assert_eq!(
+            s.validate(start, end).map(|_| ()),
+            Err(Problem::InvalidChars(Field::Title))
+        );
+    }
+
     fn session(id: i64, kind: SessionKind, from: (u32, u32), to: (u32, u32)) -> SessionView {
         SessionView {
             id,

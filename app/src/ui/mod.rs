@@ -19,6 +19,8 @@ mod followup;
 mod home;
 mod lang;
 mod manage;
+#[cfg(feature = "coordinator")]
+mod multiline;
 mod register;
 #[cfg(feature = "coordinator")]
 mod speaker;
@@ -27,6 +29,8 @@ mod speaker;
 pub use followup::PostedAnswers;
 pub use lang::{organiser_lang, text_lang, use_lang};
 pub use manage::PostedManage;
+#[cfg(feature = "coordinator")]
+use multiline::MultilineText;
 pub use register::PostedForm;
 #[cfg(feature = "coordinator")]
 pub use speaker::PostedSpeaker;
@@ -70,7 +74,7 @@ pub fn App() -> impl IntoView {
         // Every page title ends in the app's name: "<what it is> · Tafelronde".
         <Title formatter=move |text: String| {
             let app = lang.t(T::AppName);
-            if text == app { text } else { format!("{text} · {app}") }
+            title_markup(if text == app { text } else { format!("{text} · {app}") })
         }/>
         <Title text=lang.t(T::AppName)/>
         <Router>
@@ -141,6 +145,20 @@ fn routes() -> impl IntoView {
             <Route path=path!("/coordinator/mail") view=coordinator::MailStatusPage ssr=SsrMode::Async/>
             <Route path=path!("/coordinator/registrations/:id/edit") view=coordinator::RegistrationEditPage ssr=SsrMode::Async/>
         </Routes>
+    }
+}
+
+/// The page title as it goes out. On the server leptos_meta writes it into `<title>` as is
+/// (a raw-text element to tachys), so an event title holding `</title>` would end the
+/// element: there it is HTML-escaped. In the browser it is set as `document.title`, plain text.
+fn title_markup(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        multiline::escape_html(&text)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text
     }
 }
 

@@ -6,7 +6,7 @@
 //! values; the hydrated path (the server function) only runs if the coordinator bundle
 //! routes here.
 
-use super::{use_lang, ErrorCard, Loading};
+use super::{use_lang, ErrorCard, Loading, MultilineText};
 use crate::i18n::{format_span, format_time, Lang, T};
 use crate::programme::model::Field;
 use crate::programme::photo::{photo_text, PhotoProblem, PhotoRef};
@@ -242,8 +242,7 @@ fn Speaker(page: SpeakerPage, token: String, posted: Option<PostedSpeaker>) -> i
         let id = format!("f-{}", field_name(f));
         let err = format!("err-{}", field_name(f));
         let value = initial.value(f).to_string();
-        let on_input = move |ev| {
-            let v = event_target_value(&ev);
+        let set = move |v: String| {
             form.update(|p| match f {
                 Field::Role => p.role = v,
                 Field::Organisation => p.organisation = v,
@@ -251,23 +250,19 @@ fn Speaker(page: SpeakerPage, token: String, posted: Option<PostedSpeaker>) -> i
                 _ => p.name = v,
             })
         };
-        let invalid = move || {
-            if errors.with(|e| e.get(f).is_some()) {
-                "true"
-            } else {
-                "false"
-            }
-        };
+        let invalid = move || errors.with(|e| e.get(f).is_some());
         let control = if f == Field::Bio {
             view! {
-                <textarea id=id.clone() name=field_name(f) rows="6" aria-invalid=invalid aria-describedby=err.clone() on:input=on_input>{value}</textarea>
+                <MultilineText id=id.clone() name=field_name(f) rows=6 value=value
+                    invalid=Signal::derive(invalid) described_by=err.clone() on_input=set/>
             }
             .into_any()
         } else {
             view! {
                 <input id=id.clone() name=field_name(f) type="text" value=value
                     aria-required=if f == Field::Name { "true" } else { "false" }
-                    aria-invalid=invalid aria-describedby=err.clone() on:input=on_input/>
+                    aria-invalid=move || invalid().to_string() aria-describedby=err.clone()
+                    on:input=move |ev| set(event_target_value(&ev))/>
             }
             .into_any()
         };

@@ -9,7 +9,7 @@ use crate::i18n::T;
 use crate::registration::admin_api::{PreviewBulkMail, SendBulkMail};
 use crate::registration::bulk::{BulkErrors, BulkField, BulkPreview};
 use crate::registration::table::TableQuery;
-use crate::ui::use_lang;
+use crate::ui::{use_lang, MultilineText};
 use leptos::prelude::*;
 
 /// The slug and the filters, as hidden fields of both forms.
@@ -55,8 +55,9 @@ pub(super) fn BulkMailSection(
                 </div>
                 <div class="field" class:has-error=move || errors.get().get(BulkField::Body).is_some()>
                     <label for="bulk-body">{lang.t(T::CoordBulkBody)}</label>
-                    <textarea id="bulk-body" name="body" rows="8" required
-                        aria-invalid=invalid(BulkField::Body) aria-describedby="err-bulk-body bulk-placeholders"></textarea>
+                    <MultilineText id="bulk-body" name="body" rows=8 required=true
+                        invalid=Signal::derive(move || errors.get().get(BulkField::Body).is_some())
+                        described_by="err-bulk-body bulk-placeholders"/>
                     <p class="field-error" id="err-bulk-body" aria-live="polite">{error(BulkField::Body)}</p>
                 </div>
                 <button type="submit" class="button" disabled=move || preview.pending().get()>

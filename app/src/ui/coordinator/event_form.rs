@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::events::api::SaveEvent;
 use crate::events::model::{EventErrors, EventField, EventForm};
 use crate::i18n::T;
-use crate::ui::use_lang;
+use crate::ui::{use_lang, MultilineText};
 use leptos::prelude::*;
 
 /// The field errors of the last save, if it was refused for them.
@@ -54,9 +54,9 @@ fn Input(
     );
     let control = if multiline {
         view! {
-            <textarea id=name name=name rows="5" required=required aria-invalid=invalid aria-describedby=described.clone()>
-                {value}
-            </textarea>
+            <MultilineText id=name name=name rows=5 value=value required=required
+                invalid=Signal::derive(move || errors.get().get(field).is_some())
+                described_by=described.clone()/>
         }
         .into_any()
     } else {

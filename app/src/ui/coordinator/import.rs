@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::i18n::T;
 use crate::registration::admin_api::{CheckImport, ConfirmImport};
 use crate::registration::ImportReport;
-use crate::ui::use_lang;
+use crate::ui::{use_lang, MultilineText};
 use leptos::prelude::*;
 
 #[component]
@@ -43,7 +43,7 @@ pub(super) fn ImportSection(
                 <input type="hidden" name="slug" value=slug/>
                 <div class="field">
                     <label for="import-csv">{lang.t(T::CoordImpField)}</label>
-                    <textarea id="import-csv" name="csv" rows="8" required aria-describedby="import-columns"></textarea>
+                    <MultilineText id="import-csv" name="csv" rows=8 required=true described_by="import-columns"/>
                 </div>
                 <button type="submit" class="button" disabled=pending>{lang.t(T::CoordImpCheck)}</button>
             </ActionForm>

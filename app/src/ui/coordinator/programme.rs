@@ -14,7 +14,7 @@ use crate::programme::editor_api::{
 use crate::programme::model::{Problem, SessionKind, SessionView, SpeakerView};
 use crate::programme::photo::{photo_text, PhotoProblem};
 use crate::programme::speaker_api::SendSpeakerLink;
-use crate::ui::{use_lang, ErrorCard, Loading};
+use crate::ui::{use_lang, ErrorCard, Loading, MultilineText};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -298,7 +298,7 @@ fn SessionForm(
             {selects}
             <div class="field">
                 <label for=i_desc.clone()>{lang.t(T::CoordProgFieldDescription)}</label>
-                <textarea id=i_desc name="description" rows="3">{v_desc}</textarea>
+                <MultilineText id=i_desc name="description" rows=3 value=v_desc/>
                 {error_for(action, "description")}
             </div>
             {error_for(action, "")}
@@ -496,7 +496,7 @@ fn SpeakerForm(slug: String, k: Option<EditorSpeaker>) -> impl IntoView {
             {fields}
             <div class="field">
                 <label for=bio_id.clone()>{lang.t(T::SpeakerBio)}</label>
-                <textarea id=bio_id name="bio" rows="4">{bio}</textarea>
+                <MultilineText id=bio_id name="bio" rows=4 value=bio/>
                 {error_for(action, "bio")}
             </div>
             {error_for(action, "")}
