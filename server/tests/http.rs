@@ -14,6 +14,7 @@ on_both_databases!(
     cross_origin_state_changes_are_refused,
     registration_is_rate_limited_per_client,
     manage_links_are_rate_limited,
+    password_requests_are_rate_limited,
     graceful_shutdown_finishes_requests_in_flight,
     readiness_follows_the_database,
     server_function_errors_have_their_status,
@@ -297,6 +298,65 @@ async fn manage_links_are_rate_limited(db: &TestDb) {
     // Registration has its own limit (off here) and is not affected.
     let r = post_form(&srv, "/e/netwerk/register", &form(&unique_email("x"))).await;
     assert_eq!(r.status().as_u16(), 303);
+    srv.stop().await;
+}
+
+async fn password_requests_are_rate_limited(db: &TestDb) {
+    let srv = start_quiet(
+        db,
+        &[
+            ("RATE_LIMIT_PASSWORD_PER_MINUTE", "1"),
+            ("RATE_LIMIT_PASSWORD_BURST", "3"),
+        ],
+    )
+    .await;
+    let set = |token: &str, accept: &str| {
+        client()
+            .post(url(&srv, "/api/coordinator/password/set"))
+            .header("accept", accept)
+            .form(&[("token", token), ("password", "een lang geheim wachtwoord")])
+            .send()
+    };
+    // Guessing tokens: the burst is answered (the token is refused), then 429.
+    let junk = "0".repeat(64);
+    for i in 0..3 {
+        let r = set(&junk, "*/*").await.unwrap();
+        let status = r.status().as_u16();
+        assert!(
+            status != 429 && r.status().is_client_error(),
+            "attempt {}: {status}",
+            i + 1
+        );
+    }
+    let r = set(&junk, "*/*").await.unwrap();
+    assert_eq!(r.status().as_u16(), 429, "4th attempt within the minute");
+    let retry: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((30..=60).contains(&retry), "Retry-After {retry}");
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("RateLimited"));
+    // A plain form post (no JavaScript) is refused as well.
+    let r = set(&junk, "text/html").await.unwrap();
+    assert_eq!(r.status().as_u16(), 429);
+    // Asking for reset links shares the budget.
+    let r = client()
+        .post(url(&srv, "/api/coordinator/password/forgot"))
+        .form(&[("email", unique_email("reset"))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 429);
+    assert!(r.headers().contains_key("retry-after"));
+    // Login has its own limit: a wrong password is still just wrong.
+    let r = client()
+        .post(url(&srv, "/api/coordinator/login"))
+        .form(&[("email", "niemand@example.be"), ("password", "fout")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(r.status().as_u16(), 429);
     srv.stop().await;
 }
 

@@ -28,6 +28,9 @@ pub struct HttpConfig {
     pub manage_limit: RateLimit,
     /// Coordinator login attempts (`/api/coordinator/login`), per client address.
     pub login_limit: RateLimit,
+    /// Password reset requests and password settings with a token
+    /// (`/api/coordinator/password/forgot` and `/set`, one budget), per client address.
+    pub password_limit: RateLimit,
     /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a proxy
     /// that sets them); otherwise the socket peer address is used.
     pub trust_proxy: bool,
@@ -96,6 +99,12 @@ impl HttpConfig {
                 10,
                 5,
             )?,
+            password_limit: limit(
+                "RATE_LIMIT_PASSWORD_PER_MINUTE",
+                "RATE_LIMIT_PASSWORD_BURST",
+                10,
+                5,
+            )?,
             trust_proxy,
             header_read_timeout: secs("TAFELRONDE_HEADER_TIMEOUT_SECS", 10)?,
             idle_timeout: secs("TAFELRONDE_IDLE_TIMEOUT_SECS", 60)?,
@@ -132,6 +141,10 @@ mod tests {
             (10, 5)
         );
         assert_eq!((h.manage_limit.per_minute, h.manage_limit.burst), (60, 20));
+        assert_eq!(
+            (h.password_limit.per_minute, h.password_limit.burst),
+            (10, 5)
+        );
         assert!(!h.trust_proxy);
         assert_eq!(h.header_read_timeout, Duration::from_secs(10));
         assert_eq!(h.idle_timeout, Duration::from_secs(60));
@@ -153,6 +166,8 @@ mod tests {
             ("TAFELRONDE_HEADER_TIMEOUT_SECS", "0"),
             ("TAFELRONDE_REQUEST_TIMEOUT_SECS", "soon"),
             ("TAFELRONDE_SHUTDOWN_TIMEOUT_SECS", "99999999999"),
+            ("RATE_LIMIT_PASSWORD_PER_MINUTE", "ten"),
+            ("RATE_LIMIT_PASSWORD_BURST", "0"),
             ("TAFELRONDE_IDLE_TIMEOUT_SECS", "0"),
             ("TAFELRONDE_IDLE_TIMEOUT_SECS", "-5"),
             ("TAFELRONDE_MAX_CONNECTIONS_PER_CLIENT", "-1"),
