@@ -610,6 +610,25 @@ async fn requests_carry_an_id() {
         .await
         .unwrap();
     assert_eq!(r.headers()["x-request-id"], "from-the-proxy-42");
+    // An id that could forge log fields, or one too long, is replaced by a new UUID.
+    for forged in [
+        "abc\" level=ERROR msg=\"forged".to_string(),
+        "x".repeat(300),
+        "a b".to_string(),
+    ] {
+        let r = client()
+            .get(url(&srv, "/healthz"))
+            .header("x-request-id", &forged)
+            .send()
+            .await
+            .unwrap();
+        let id = r.headers()["x-request-id"].to_str().unwrap();
+        assert_ne!(id, forged);
+        assert!(
+            id.len() == 36 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-'),
+            "a fresh UUID for {forged:?}: {id}"
+        );
+    }
     srv.stop().await;
     db.cleanup().await;
 }
