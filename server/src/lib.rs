@@ -317,7 +317,8 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     ));
     let in_flight = http::inflight::InFlight::default();
     let app = router_counting(state.clone(), in_flight.clone());
-    let server = http::serve::spawn(listener, app, state.config.http.header_read_timeout);
+    let limits = http::serve::Limits::of(&state.config.http);
+    let server = http::serve::spawn(listener, app, limits);
     Ok(Running {
         addr,
         state,

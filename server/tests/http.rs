@@ -1,6 +1,6 @@
-//! HTTP hardening against the real server: cross-origin refusal, rate limits, slow
-//! clients, graceful shutdown, health checks, request ids, server-function status codes,
-//! and redirects/paths. Where the database takes part, on SQLite and PostgreSQL.
+//! HTTP hardening against the real server: cross-origin refusal, rate limits, slow, idle
+//! and too many connections, graceful shutdown, health checks, request ids, server-function
+//! status codes, and redirects/paths. Where the database takes part, on SQLite and PostgreSQL.
 
 mod common;
 
@@ -14,6 +14,7 @@ on_both_databases!(
     cross_origin_state_changes_are_refused,
     registration_is_rate_limited_per_client,
     manage_links_are_rate_limited,
+    password_requests_are_rate_limited,
     graceful_shutdown_finishes_requests_in_flight,
     readiness_follows_the_database,
     server_function_errors_have_their_status,
@@ -300,6 +301,65 @@ async fn manage_links_are_rate_limited(db: &TestDb) {
     srv.stop().await;
 }
 
+async fn password_requests_are_rate_limited(db: &TestDb) {
+    let srv = start_quiet(
+        db,
+        &[
+            ("RATE_LIMIT_PASSWORD_PER_MINUTE", "1"),
+            ("RATE_LIMIT_PASSWORD_BURST", "3"),
+        ],
+    )
+    .await;
+    let set = |token: &str, accept: &str| {
+        client()
+            .post(url(&srv, "/api/coordinator/password/set"))
+            .header("accept", accept)
+            .form(&[("token", token), ("password", "een lang geheim wachtwoord")])
+            .send()
+    };
+    // Guessing tokens: the burst is answered (the token is refused), then 429.
+    let junk = "0".repeat(64);
+    for i in 0..3 {
+        let r = set(&junk, "*/*").await.unwrap();
+        let status = r.status().as_u16();
+        assert!(
+            status != 429 && r.status().is_client_error(),
+            "attempt {}: {status}",
+            i + 1
+        );
+    }
+    let r = set(&junk, "*/*").await.unwrap();
+    assert_eq!(r.status().as_u16(), 429, "4th attempt within the minute");
+    let retry: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((30..=60).contains(&retry), "Retry-After {retry}");
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("RateLimited"));
+    // A plain form post (no JavaScript) is refused as well.
+    let r = set(&junk, "text/html").await.unwrap();
+    assert_eq!(r.status().as_u16(), 429);
+    // Asking for reset links shares the budget.
+    let r = client()
+        .post(url(&srv, "/api/coordinator/password/forgot"))
+        .form(&[("email", unique_email("reset"))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 429);
+    assert!(r.headers().contains_key("retry-after"));
+    // Login has its own limit: a wrong password is still just wrong.
+    let r = client()
+        .post(url(&srv, "/api/coordinator/login"))
+        .form(&[("email", "niemand@example.be"), ("password", "fout")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(r.status().as_u16(), 429);
+    srv.stop().await;
+}
+
 async fn graceful_shutdown_finishes_requests_in_flight(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[("TAFELRONDE_SHUTDOWN_TIMEOUT_SECS", "20")]).await;
@@ -550,6 +610,25 @@ async fn requests_carry_an_id() {
         .await
         .unwrap();
     assert_eq!(r.headers()["x-request-id"], "from-the-proxy-42");
+    // An id that could forge log fields, or one too long, is replaced by a new UUID.
+    for forged in [
+        "abc\" level=ERROR msg=\"forged".to_string(),
+        "x".repeat(300),
+        "a b".to_string(),
+    ] {
+        let r = client()
+            .get(url(&srv, "/healthz"))
+            .header("x-request-id", &forged)
+            .send()
+            .await
+            .unwrap();
+        let id = r.headers()["x-request-id"].to_str().unwrap();
+        assert_ne!(id, forged);
+        assert!(
+            id.len() == 36 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-'),
+            "a fresh UUID for {forged:?}: {id}"
+        );
+    }
     srv.stop().await;
     db.cleanup().await;
 }
@@ -608,6 +687,260 @@ async fn redirects_and_paths_stay_on_the_site() {
             page.contains("This request could not be read"),
             "{path}: {page}"
         );
+    }
+    srv.stop().await;
+    db.cleanup().await;
+}
+
+/// The HTTP/2 connection preface a client sends first.
+const H2_PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+/// An empty HTTP/2 SETTINGS frame (completes the client's side of the handshake).
+const H2_SETTINGS: [u8; 9] = [0, 0, 0, 4, 0, 0, 0, 0, 0];
+
+/// Whether the server has closed `stream` within `secs` (EOF or reset; what it sent first,
+/// such as HTTP/2 SETTINGS or GOAWAY, is skipped).
+async fn closed_within(stream: &mut TcpStream, secs: u64) -> bool {
+    let mut sink = Vec::new();
+    tokio::time::timeout(Duration::from_secs(secs), stream.read_to_end(&mut sink))
+        .await
+        .is_ok()
+}
+
+/// Sends `GET path` on a kept-alive HTTP/1.1 connection and reads one answer (length or
+/// chunked); `None` when the connection is closed instead.
+async fn http1_get(stream: &mut TcpStream, path: &str) -> Option<String> {
+    let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let read = async {
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        loop {
+            if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+                let body = &buf[end + 4..];
+                let length = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse::<usize>().ok());
+                let complete = match length {
+                    Some(n) => body.len() >= n,
+                    None => body.ends_with(b"0\r\n\r\n"),
+                };
+                if complete {
+                    return Some(String::from_utf8_lossy(&buf).into_owned());
+                }
+            }
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return None,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), read)
+        .await
+        .expect("an answer or a close within 10 s")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_sockets_are_closed_and_others_still_served() {
+    let db = TestDb::sqlite();
+    // The header timeout (1 s) is what must close the idle sockets. The per-client cap is
+    // off here: all 300 sockets come from 127.0.0.1, and the cap (64 by default) would
+    // close most of them at once and prove nothing about the timeout.
+    let srv = start_quiet(
+        &db,
+        &[
+            ("TAFELRONDE_HEADER_TIMEOUT_SECS", "1"),
+            ("TAFELRONDE_MAX_CONNECTIONS_PER_CLIENT", "0"),
+        ],
+    )
+    .await;
+    // 300 sockets: silent, only the HTTP/2 preface, or preface and SETTINGS (an HTTP/2
+    // handshake) without a request.
+    let mut idle = Vec::new();
+    for i in 0..300 {
+        let mut s = TcpStream::connect(srv.addr).await.unwrap();
+        match i % 3 {
+            0 => {}
+            1 => s.write_all(H2_PREFACE).await.unwrap(),
+            _ => {
+                s.write_all(H2_PREFACE).await.unwrap();
+                s.write_all(&H2_SETTINGS).await.unwrap();
+            }
+        }
+        idle.push((Instant::now(), s));
+    }
+    // A fresh client is answered at once meanwhile.
+    let fresh = reqwest::Client::builder()
+        .timeout(Duration::from_secs(1))
+        .build()
+        .unwrap();
+    let asked = Instant::now();
+    let r = fresh
+        .get(url(&srv, "/healthz"))
+        .send()
+        .await
+        .expect("/healthz within 1 s with 300 idle sockets open");
+    assert_eq!(r.status().as_u16(), 200);
+    eprintln!("/healthz beside 300 idle sockets: {:?}", asked.elapsed());
+
+    // Every idle socket is closed by the server, not before the header timeout.
+    let held: Vec<Option<Duration>> =
+        futures::future::join_all(idle.into_iter().map(|(opened, mut s)| async move {
+            closed_within(&mut s, 15).await.then(|| opened.elapsed())
+        }))
+        .await;
+    let open = held.iter().filter(|h| h.is_none()).count();
+    assert_eq!(open, 0, "{open} idle sockets still open after 15 s");
+    let held: Vec<Duration> = held.into_iter().flatten().collect();
+    let (first, last) = (held.iter().min().unwrap(), held.iter().max().unwrap());
+    eprintln!("idle sockets closed after {first:?} .. {last:?}");
+    assert!(
+        *first >= Duration::from_millis(900),
+        "closed too early: {first:?}"
+    );
+    assert_eq!(get(&srv, "/healthz").await.0, 200);
+    srv.stop().await;
+    db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_keep_alive_connections_are_closed() {
+    let db = TestDb::sqlite();
+    // Idle timeout 1 s, header timeout 5 s: hyper's header timer also ends a kept-alive
+    // HTTP/1 connection whose next request does not come (at 5 s); a close at ~1 s is the
+    // idle timer's.
+    let srv = start_quiet(
+        &db,
+        &[
+            ("TAFELRONDE_IDLE_TIMEOUT_SECS", "1"),
+            ("TAFELRONDE_HEADER_TIMEOUT_SECS", "5"),
+        ],
+    )
+    .await;
+
+    // HTTP/1.1: two requests on one connection, then silence.
+    let mut conn = TcpStream::connect(srv.addr).await.unwrap();
+    for _ in 0..2 {
+        let answer = http1_get(&mut conn, "/healthz").await.expect("kept alive");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    }
+    let idle_from = Instant::now();
+    assert!(
+        closed_within(&mut conn, 10).await,
+        "HTTP/1 connection still open"
+    );
+    let held = idle_from.elapsed();
+    eprintln!("idle HTTP/1 connection closed after {held:?}");
+    assert!(
+        held >= Duration::from_millis(900) && held < Duration::from_secs(4),
+        "{held:?}"
+    );
+
+    // HTTP/2 (prior knowledge): one request, then silence. The server announces the close
+    // (GOAWAY) at the idle timeout and closes.
+    let mut conn = TcpStream::connect(srv.addr).await.unwrap();
+    let authority = srv.addr.to_string();
+    let mut block = vec![0x82, 0x86, 0x44, 8]; // GET, http, :path literal of 8 bytes
+    block.extend_from_slice(b"/healthz");
+    block.extend_from_slice(&[0x41, authority.len() as u8]); // :authority literal
+    block.extend_from_slice(authority.as_bytes());
+    let mut headers = vec![0, 0, block.len() as u8, 1, 0x05, 0, 0, 0, 1];
+    headers.extend_from_slice(&block);
+    conn.write_all(H2_PREFACE).await.unwrap();
+    conn.write_all(&H2_SETTINGS).await.unwrap();
+    conn.write_all(&headers).await.unwrap();
+    let frames = async {
+        let (mut answered, mut goaway) = (None, None);
+        loop {
+            let mut head = [0u8; 9];
+            if conn.read_exact(&mut head).await.is_err() {
+                return (answered, goaway, Instant::now());
+            }
+            let len = usize::from(head[0]) << 16 | usize::from(head[1]) << 8 | usize::from(head[2]);
+            let mut payload = vec![0u8; len];
+            if conn.read_exact(&mut payload).await.is_err() {
+                return (answered, goaway, Instant::now());
+            }
+            let stream = u32::from_be_bytes([head[5], head[6], head[7], head[8]]) & 0x7fff_ffff;
+            match head[3] {
+                // HEADERS or DATA ending stream 1: the answer is complete.
+                0 | 1 if stream == 1 && head[4] & 1 == 1 => answered = Some(Instant::now()),
+                7 => goaway = goaway.or(Some(Instant::now())),
+                _ => {}
+            }
+        }
+    };
+    let (answered, goaway, closed) = tokio::time::timeout(Duration::from_secs(15), frames)
+        .await
+        .expect("HTTP/2 connection closed within 15 s");
+    let answered = answered.expect("an answer to the HTTP/2 request");
+    let goaway = goaway.expect("GOAWAY before the close");
+    eprintln!(
+        "idle HTTP/2 connection: GOAWAY after {:?}, closed after {:?}",
+        goaway - answered,
+        closed - answered
+    );
+    assert!(
+        goaway - answered >= Duration::from_millis(900),
+        "GOAWAY too early"
+    );
+    assert!(
+        goaway - answered < Duration::from_secs(4),
+        "GOAWAY too late"
+    );
+    srv.stop().await;
+    db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_per_client_are_capped() {
+    let db = TestDb::sqlite();
+    // Cap 3; header and idle timeouts of 30 s, so a close within seconds is the cap's.
+    let srv = start_quiet(
+        &db,
+        &[
+            ("TAFELRONDE_MAX_CONNECTIONS_PER_CLIENT", "3"),
+            ("TAFELRONDE_HEADER_TIMEOUT_SECS", "30"),
+            ("TAFELRONDE_IDLE_TIMEOUT_SECS", "30"),
+        ],
+    )
+    .await;
+    let mut open = Vec::new();
+    for _ in 0..3 {
+        let mut c = TcpStream::connect(srv.addr).await.unwrap();
+        let answer = http1_get(&mut c, "/healthz").await.expect("answered");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        open.push(c);
+    }
+    // A fourth from the same address is closed at once, without an answer.
+    let mut extra = TcpStream::connect(srv.addr).await.unwrap();
+    let started = Instant::now();
+    assert_eq!(http1_get(&mut extra, "/healthz").await, None);
+    eprintln!(
+        "connection over the cap closed after {:?}",
+        started.elapsed()
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    // The three keep working.
+    for c in &mut open {
+        let answer = http1_get(c, "/healthz").await.expect("still open");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    }
+    // A closed one gives its place back (once the server has seen the close).
+    drop(open.pop());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mut c = TcpStream::connect(srv.addr).await.unwrap();
+        if let Some(answer) = http1_get(&mut c, "/healthz").await {
+            assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the freed place was not given back"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
     srv.stop().await;
     db.cleanup().await;

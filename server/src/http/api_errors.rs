@@ -5,6 +5,7 @@
 //! reaches the browser.
 
 use super::page::{api_error, is_api};
+use super::trace::loggable_path;
 use app::error::AppError;
 use axum::body::to_bytes;
 use axum::extract::Request;
@@ -21,7 +22,7 @@ pub async fn map(req: Request, next: Next) -> Response {
     if !is_api(req.uri().path()) {
         return next.run(req).await;
     }
-    let path = req.uri().path().to_string();
+    let path = loggable_path(req.uri().path());
     let res = next.run(req).await;
     let from_server_fn = res.headers().contains_key(SERVER_FN_ERROR_HEADER);
     let status = res.status();

@@ -8,6 +8,7 @@
 //! URL-encoded; the origin check above covers them all the same.
 
 use super::page::{is_api, refuse};
+use super::trace::loggable_path;
 use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, Uri};
@@ -92,7 +93,12 @@ fn accepted_body(path: &str, headers: &HeaderMap) -> bool {
 pub async fn guard(State(g): State<Arc<OriginGuard>>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     if let Err(which) = g.check(req.method(), req.headers()) {
-        tracing::info!(%path, header = which, "cross-origin request refused");
+        // Manage, speaker and follow-up links carry their token in the path.
+        tracing::info!(
+            path = %loggable_path(path),
+            header = which,
+            "cross-origin request refused"
+        );
         return refuse(path, req.headers(), AppError::CrossOrigin);
     }
     if is_api(path) && req.method() == Method::POST && !accepted_body(path, req.headers()) {
@@ -150,5 +156,49 @@ mod tests {
             assert!(check(Method::DELETE, &[h]).is_err(), "{h:?}");
             assert!(check(Method::GET, &[h]).is_ok(), "{h:?}");
         }
+    }
+
+    /// Log lines written while it lives (this thread only).
+    #[derive(Clone, Default)]
+    struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn refusal_log_leaves_out_link_tokens() {
+        use tower::ServiceExt;
+        let log = Captured::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let _default = tracing::subscriber::set_default(subscriber);
+        let app = axum::Router::new()
+            .route("/m/{token}/cancel", axum::routing::post(|| async { "ok" }))
+            .layer(axum::middleware::from_fn_with_state(
+                OriginGuard::new("https://tafelronde.example.be"),
+                guard,
+            ));
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/m/secret0token0abc/cancel")
+            .header("origin", "https://evil.example")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res = app.oneshot(req).await.unwrap();
+        assert_eq!(res.status(), 403);
+        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        assert!(text.contains("cross-origin request refused"), "{text}");
+        assert!(text.contains("/m/…/cancel"), "{text}");
+        assert!(!text.contains("secret0token0abc"), "{text}");
     }
 }

@@ -1,7 +1,7 @@
-//! Per-client-address rate limits (governor, GCRA) on the two things an anonymous client
-//! can repeat: registering (which also resends the link for a known address) and opening
-//! or changing a registration with a manage link; and coordinator login attempts. Over the
-//! limit: 429 with `Retry-After`.
+//! Per-client-address rate limits (governor, GCRA) on what an anonymous client can repeat:
+//! registering (which also resends the link for a known address), opening or changing a
+//! registration with a manage link, coordinator login attempts, and asking for or setting a
+//! password with a token. Over the limit: 429 with `Retry-After`.
 
 use super::client::client_ip;
 use super::page::refuse;
@@ -24,6 +24,9 @@ pub enum Bucket {
     Manage,
     /// Coordinator login attempts (the per-account limit is in the account service).
     Login,
+    /// Password reset requests and setting a password with an invitation or reset token
+    /// (guessing tokens, mailing an address over and over): one budget for both.
+    Password,
 }
 
 impl Bucket {
@@ -32,6 +35,9 @@ impl Bucket {
         let post = *method == Method::POST;
         if post && path == LOGIN_PATH {
             return Some(Bucket::Login);
+        }
+        if post && PASSWORD_PATHS.contains(&path) {
+            return Some(Bucket::Password);
         }
         let is_event_register = path
             .strip_prefix("/e/")
@@ -56,10 +62,17 @@ impl Bucket {
 /// The login server function.
 pub const LOGIN_PATH: &str = "/api/coordinator/login";
 
+/// The server functions that ask for a reset link and set a password with a token.
+pub const PASSWORD_PATHS: [&str; 2] = [
+    "/api/coordinator/password/forgot",
+    "/api/coordinator/password/set",
+];
+
 pub struct RateLimits {
     register: Option<DefaultKeyedRateLimiter<IpAddr>>,
     manage: Option<DefaultKeyedRateLimiter<IpAddr>>,
     login: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    password: Option<DefaultKeyedRateLimiter<IpAddr>>,
     trust_proxy: bool,
 }
 
@@ -79,9 +92,10 @@ impl RateLimits {
             register: limiter(cfg.register_limit),
             manage: limiter(cfg.manage_limit),
             login: limiter(cfg.login_limit),
+            password: limiter(cfg.password_limit),
             trust_proxy: cfg.trust_proxy,
         });
-        if limits.register.is_some() || limits.manage.is_some() || limits.login.is_some() {
+        if limits.all().any(|l| l.is_some()) {
             tokio::spawn(forget_idle_clients(Arc::downgrade(&limits)));
         }
         limits
@@ -92,7 +106,12 @@ impl RateLimits {
             Bucket::Register => self.register.as_ref(),
             Bucket::Manage => self.manage.as_ref(),
             Bucket::Login => self.login.as_ref(),
+            Bucket::Password => self.password.as_ref(),
         }
+    }
+
+    fn all(&self) -> impl Iterator<Item = &Option<DefaultKeyedRateLimiter<IpAddr>>> {
+        [&self.register, &self.manage, &self.login, &self.password].into_iter()
     }
 }
 
@@ -102,7 +121,7 @@ async fn forget_idle_clients(limits: Weak<RateLimits>) {
     loop {
         tick.tick().await;
         let Some(l) = limits.upgrade() else { return };
-        for lim in [&l.register, &l.manage, &l.login].into_iter().flatten() {
+        for lim in l.all().flatten() {
             lim.retain_recent();
             lim.shrink_to_fit();
         }
@@ -156,6 +175,17 @@ mod tests {
         assert_eq!(b(Method::POST, "/api/events"), None);
         assert_eq!(b(Method::POST, LOGIN_PATH), Some(Bucket::Login));
         assert_eq!(b(Method::GET, "/coordinator/login"), None);
+        for p in PASSWORD_PATHS {
+            assert_eq!(b(Method::POST, p), Some(Bucket::Password), "{p}");
+            assert_eq!(b(Method::GET, p), None, "{p}");
+        }
+        assert_eq!(
+            b(Method::POST, "/api/coordinator/password/change"),
+            None,
+            "signed in: not anonymous"
+        );
+        assert_eq!(b(Method::POST, "/api/coordinator/password/set/x"), None);
+        assert_eq!(b(Method::GET, "/coordinator/forgot-password"), None);
         assert_eq!(b(Method::GET, "/"), None);
     }
 }

@@ -287,6 +287,7 @@ pub fn config(db_url: &str, smtp: u16, extra: &[(&str, &str)]) -> Config {
         // Tests register many times from 127.0.0.1; server/tests/http.rs turns limits on.
         ("RATE_LIMIT_REGISTER_PER_MINUTE".into(), "0".into()),
         ("RATE_LIMIT_MANAGE_PER_MINUTE".into(), "0".into()),
+        ("RATE_LIMIT_PASSWORD_PER_MINUTE".into(), "0".into()),
     ];
     for (k, v) in extra {
         vars.retain(|(kk, _)| kk != k);
