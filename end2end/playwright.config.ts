@@ -56,6 +56,8 @@ export default defineConfig({
         // The tests register many times from one address.
         RATE_LIMIT_REGISTER_PER_MINUTE: '0',
         RATE_LIMIT_MANAGE_PER_MINUTE: '0',
+        // Every test sets a new coordinator's password from this one address.
+        RATE_LIMIT_PASSWORD_PER_MINUTE: '0',
       },
     },
   ],
