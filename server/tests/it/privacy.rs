@@ -3,13 +3,11 @@
 //! manage tokens, and the purge of past events into anonymous counts, logged and
 //! idempotent, by the service, by the background task at start and by the CLI.
 
-mod common;
-
+use crate::common::speakers::{event_with_programme, grete_link, GRETE};
+use crate::common::*;
 use app::privacy::service::PrivacyError;
 use app::store::Db;
 use chrono::{DateTime, Duration, Utc};
-use common::speakers::{event_with_programme, grete_link, GRETE};
-use common::*;
 use std::time::Instant;
 
 on_both_databases!(

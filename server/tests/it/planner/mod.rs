@@ -8,12 +8,10 @@
 //! are checked field by field (minimum over the size, a name taken, a host who is not a
 //! confirmed person of the event) and ask before they discard a plan; a host sits at their
 //! table in every round, a person left out is in no round, and a theme reaches the table
-//! cards. Anonymous callers are refused in accounts.rs.
+//! cards. Anonymous callers are refused in the accounts module.
 
-mod common;
-
-use common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
-use common::*;
+use crate::common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
+use crate::common::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 

@@ -3,12 +3,11 @@
 //! the registrations made, stay the same after the privacy purge, and are in the
 //! server-rendered page as SVG charts with their numbers in the accessible text; the mail
 //! status lists mails that failed for good with their reason, and a retry (one or all)
-//! delivers them to maildev. Refusal of anonymous callers and attendees is in accounts.rs.
+//! delivers them to maildev. Refusal of anonymous callers and attendees is in the accounts
+//! module.
 
-mod common;
-
+use crate::common::*;
 use app::store::outbox;
-use common::*;
 use serde_json::{json, Value};
 
 on_both_databases!(

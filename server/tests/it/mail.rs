@@ -4,11 +4,9 @@
 //! mails once sent or failed, and a retried failed mail carrying a new working link.
 //! Every wait is for a condition.
 
-mod common;
-
+use crate::common::*;
 use app::store::outbox::{self, OutboxRow};
 use app::store::Db;
-use common::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -238,7 +236,7 @@ async fn only_a_seat_gets_a_calendar_entry(db: &TestDb) {
     register(&srv, "klein", &waiting).await;
     let first = mail.wait_for_count_to(&seated, 1).await;
     let wait = mail.wait_for_count_to(&waiting, 1).await;
-    // The calendar entry, and the check-in QR code shown inline in the HTML (tests/checkin.rs).
+    // The calendar entry, and the check-in QR code shown inline in the HTML (the dayof module).
     let mut parts = attachments(&first[0]);
     parts.sort();
     assert_eq!(parts, ["image/png", "text/calendar"]);

@@ -6,12 +6,10 @@
 //! (after confirming), and a deleted speaker's photo goes with them. Test images are made
 //! here.
 
-mod common;
-
+use crate::common::coordinator::{get_as, post_as, signed_in};
+use crate::common::speakers::*;
+use crate::common::*;
 use app::programme::photo::MAX_UPLOAD_BYTES;
-use common::coordinator::{get_as, post_as, signed_in};
-use common::speakers::*;
-use common::*;
 use image::{DynamicImage, ImageFormat, RgbImage, RgbaImage};
 use std::io::Cursor;
 

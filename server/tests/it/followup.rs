@@ -5,10 +5,8 @@
 //! are refused, the coordinator's functions need a session, and the privacy purge and
 //! erasure remove the answers.
 
-mod common;
-
-use common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
-use common::*;
+use crate::common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
+use crate::common::*;
 use serde_json::{json, Value};
 
 on_both_databases!(
@@ -445,9 +443,12 @@ async fn answers_are_stored_changed_and_counted(db: &TestDb) {
     let o = topic(&view(&s).await, "opleiding");
     assert_eq!((o["yes"].as_i64(), o["no"].as_i64()), (Some(0), Some(2)));
     // The coordinator's page shows the counts.
-    let (status, page) =
-        common::coordinator::get_as(&s.srv, &s.cookie, "/coordinator/events/netwerk/followup")
-            .await;
+    let (status, page) = crate::common::coordinator::get_as(
+        &s.srv,
+        &s.cookie,
+        "/coordinator/events/netwerk/followup",
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(page.contains("data-topic=\"opleiding\""), "{page}");
     s.srv.stop().await;

@@ -1,9 +1,7 @@
 //! Registration through the real server on SQLite and PostgreSQL, with mail delivered by
 //! lettre to a real SMTP server (maildev) on loopback.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::time::Duration;
 
 on_both_databases!(
@@ -43,7 +41,7 @@ async fn register_sends_one_mail_with_a_working_link(db: &TestDb) {
         .unwrap()
         .starts_with("Je inschrijving"));
     assert!(m["html"].as_str().unwrap().contains("/m/"));
-    // The calendar entry (and the check-in QR code, inline: tests/checkin.rs).
+    // The calendar entry (and the check-in QR code, inline: the dayof module).
     assert!(m["attachments"]
         .as_array()
         .unwrap()
@@ -116,7 +114,7 @@ async fn invalid_fields_are_reported_and_nothing_is_stored(db: &TestDb) {
 
 async fn same_email_twice_creates_nothing_and_resends_the_link(db: &TestDb) {
     let mail = MailDev::start().await;
-    // No resend interval here (the interval has its own test in links.rs).
+    // No resend interval here (the interval has its own test in registration::links).
     let srv = start(db, mail.smtp, &[("LINK_RESEND_MINUTES", "0")]).await;
     let event = add_event(&srv, "netwerk", 10).await;
     let email = unique_email("twice");

@@ -2,9 +2,7 @@
 //! and too many connections, graceful shutdown, health checks, request ids, server-function
 //! status codes, and redirects/paths. Where the database takes part, on SQLite and PostgreSQL.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

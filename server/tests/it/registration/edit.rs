@@ -3,14 +3,12 @@
 //! edit saved with the e-mail address and language kept, back to the table; the edit page
 //! rendered with the stored values.
 
-mod common;
-
+use crate::common::coordinator::*;
+use crate::common::*;
 use app::domain::{Field, RegistrationForm};
 use app::error::AppError;
 use app::i18n::{Lang, T};
 use app::registration::RegistrationEdit;
-use common::coordinator::*;
-use common::*;
 use serde_json::json;
 
 on_both_databases!(coordinator_edits_a_registration_under_the_attendee_rules);

@@ -5,14 +5,12 @@
 //! queues one mail each; an empty text and missing columns are refused clearly; the
 //! export imports back unchanged, formula-like cells included.
 
-mod common;
-
+use crate::common::coordinator::*;
+use crate::common::*;
 use app::domain::{Field, RegistrationForm, Status};
 use app::i18n::{Lang, T};
 use app::registration::ImportReport;
 use app::store::outbox::OutboxRow;
-use common::coordinator::*;
-use common::*;
 
 on_both_databases!(
     dry_run_reports_bad_lines_and_confirm_imports_the_valid_rows,

@@ -4,11 +4,9 @@
 //! takes no write lock, strict input (invalid UTF-8, invisible names, phones) and the
 //! honeypot. Mails are asserted as outbox rows (the worker is off unless a test needs it).
 
-mod common;
-
+use crate::common::*;
 use app::store::Db;
 use chrono::{DateTime, Duration, Utc};
-use common::*;
 
 on_both_databases!(
     links_survive_a_resend,

@@ -4,14 +4,12 @@
 //! carry stable UIDs with a rising SEQUENCE; the service refuses conflicts and writes
 //! nothing then; a seat's mail and the manage page show the agenda.
 
-mod common;
-
+use crate::common::*;
 use app::error::AppError;
 use app::programme::model::{Problem, SessionInput, SessionKind, SpeakerInput};
 use app::programme::service::{Programme, ProgrammeError};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
-use common::*;
 use icalendar::{CalendarComponent, CalendarDateTime, Component, DatePerhapsTime, EventLike};
 
 on_both_databases!(
@@ -401,7 +399,7 @@ async fn calendar_texts_cannot_add_properties_or_components(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
     let event = add_event(&srv, "kwis", 50).await;
-    let cookie = common::coordinator::signed_in(&srv, &mail, "kwis").await;
+    let cookie = crate::common::coordinator::signed_in(&srv, &mail, "kwis").await;
     let save = |title: &str, start: &str, end: &str| {
         [
             ("slug", "kwis"),
@@ -419,7 +417,8 @@ async fn calendar_texts_cannot_add_properties_or_components(db: &TestDb) {
     };
     const SAVE: &str = "/api/coordinator/programme/session";
     for (start, end) in [("14:00", "14:30"), ("15:00", "15:30")] {
-        let r = common::coordinator::post_as(&srv, &cookie, SAVE, &save("Kwis", start, end)).await;
+        let r = crate::common::coordinator::post_as(&srv, &cookie, SAVE, &save("Kwis", start, end))
+            .await;
         assert!(
             r.status().is_success() || r.status().is_redirection(),
             "{}",

@@ -3,9 +3,7 @@
 //! in the header is the one on every script, security headers, valid document end,
 //! bundle per path, compression of pages and JSON, and cache headers. On SQLite and PostgreSQL.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::header::{HeaderMap, ACCEPT_ENCODING};
 use std::path::PathBuf;
 

@@ -284,7 +284,7 @@ pub fn config(db_url: &str, smtp: u16, extra: &[(&str, &str)]) -> Config {
         ("MAIL_MAX_BACKOFF_SECS".into(), "1".into()),
         ("TAFELRONDE_DEMO".into(), "false".into()),
         ("TAFELRONDE_SITE_ROOT".into(), site),
-        // Tests register many times from 127.0.0.1; server/tests/http.rs turns limits on.
+        // Tests register many times from 127.0.0.1; the http module turns limits on.
         ("RATE_LIMIT_REGISTER_PER_MINUTE".into(), "0".into()),
         ("RATE_LIMIT_MANAGE_PER_MINUTE".into(), "0".into()),
         ("RATE_LIMIT_PASSWORD_PER_MINUTE".into(), "0".into()),

@@ -2,9 +2,7 @@
 //! answer after registering (the same for a known address), the cancellation mail, and the
 //! browser's language until the person picks one — on SQLite and PostgreSQL, with maildev.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 on_both_databases!(
     a_full_event_says_wait_list_also_to_a_known_address,

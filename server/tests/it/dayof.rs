@@ -6,10 +6,8 @@
 //! checked in, mailed once and seated by the day-of re-plan; walk-in field errors come back
 //! per field and store nothing; the badges and schedules list the published tables.
 
-mod common;
-
-use common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
-use common::*;
+use crate::common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
+use crate::common::*;
 use serde_json::{json, Value};
 
 on_both_databases!(
@@ -211,7 +209,7 @@ async fn the_scanned_code_checks_in_once_and_needs_a_coordinator(db: &TestDb) {
         .post(format!("http://{}/api/coordinator/password/set", srv.addr))
         .form(&[
             ("token", &text[at + 6..at + 6 + 64]),
-            ("password", common::coordinator::PASSWORD),
+            ("password", crate::common::coordinator::PASSWORD),
         ])
         .send()
         .await
@@ -227,7 +225,7 @@ async fn the_scanned_code_checks_in_once_and_needs_a_coordinator(db: &TestDb) {
             .header("accept", "text/html")
             .form(&[
                 ("email", account.as_str()),
-                ("password", common::coordinator::PASSWORD),
+                ("password", crate::common::coordinator::PASSWORD),
                 ("next", next),
             ])
             .send()

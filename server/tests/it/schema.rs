@@ -2,10 +2,8 @@
 //! database of each kind, both have the same tables with the same column names. Generic
 //! (read from the catalogues), so every new migration pair is checked without listing it.
 
-mod common;
-
+use crate::common::TestDb;
 use app::store::Db;
-use common::TestDb;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Table name → column names, without sqlx's own bookkeeping table.

@@ -5,9 +5,7 @@
 //! command) and reset mails through maildev; single-use, expiring tokens; cross-site
 //! refusal; and the forms working as plain posts.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 

@@ -4,14 +4,12 @@
 //! nothing, a changed selection is refused, and sending queues exactly one mail per
 //! recipient with the placeholders filled and a fresh working personal link each.
 
-mod common;
-
+use crate::common::coordinator::*;
+use crate::common::*;
 use app::domain::{RegistrationForm, Status};
 use app::error::AppError;
 use app::i18n::{Lang, T};
 use app::registration::bulk::{BulkField, BulkPreview};
-use common::coordinator::*;
-use common::*;
 
 on_both_databases!(bulk_mail_goes_once_to_each_selected_person_with_placeholders_filled);
 

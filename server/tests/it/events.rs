@@ -5,10 +5,8 @@
 //! capacity below the confirmed seats is refused; the register form offers only the
 //! organisation types and sectors chosen.
 
-mod common;
-
-use common::coordinator::*;
-use common::*;
+use crate::common::coordinator::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 on_both_databases!(

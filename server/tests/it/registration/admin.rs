@@ -6,13 +6,11 @@
 //! attendees refused by the plain download routes. A page query at 2,000 rows is timed and
 //! printed (not asserted).
 
-mod common;
-
+use crate::common::*;
 use app::domain::table::{TableQuery, PER_PAGE};
 use app::domain::{RegistrationForm, Status};
 use app::i18n::Lang;
 use app::registration::TablePage;
-use common::*;
 use serde_json::{json, Value};
 use std::time::Instant;
 
@@ -784,7 +782,7 @@ async fn downloads_refuse_anonymous_and_attendees(db: &TestDb) {
         let r = get_with(&srv, &format!("{path}?token={token}"), None).await;
         assert_eq!(r.status(), 401, "{path} for an attendee");
     }
-    // The row actions, too (the walk in accounts.rs covers every server function).
+    // The row actions, too (the walk in the accounts module covers every server function).
     for what in ["cancel", "promote", "resend", "erase"] {
         let (status, _) = action_status(&srv, None, what, id).await;
         assert_eq!(status, 401, "{what}");

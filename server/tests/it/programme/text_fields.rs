@@ -3,11 +3,9 @@
 //! literally in every textarea and on every page that shows them, with no element made of
 //! them; an event title cannot leave `<title>`; control characters in an event are refused.
 
-mod common;
-
-use common::coordinator::*;
-use common::speakers::*;
-use common::*;
+use crate::common::coordinator::*;
+use crate::common::speakers::*;
+use crate::common::*;
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
 

@@ -5,14 +5,12 @@
 //! speakers exactly once and a title-only change mails nobody; only a coordinator can send
 //! a link; the demo start mails the demo speakers their links.
 
-mod common;
-
+use crate::common::coordinator::{post_as, signed_in};
+use crate::common::speakers::*;
+use crate::common::*;
 use app::programme::model::{SessionInput, SpeakerInput};
 use app::store::Db;
 use chrono::Duration;
-use common::coordinator::{post_as, signed_in};
-use common::speakers::*;
-use common::*;
 
 on_both_databases!(
     the_link_from_the_mail_opens_the_speaker_page,
@@ -466,7 +464,8 @@ async fn the_editor_moves_sessions_and_shows_conflicts(db: &TestDb) {
     let cookie = signed_in(&srv, &mail, "editor").await;
     // The editor page lists the sessions in time order with the speakers' addresses.
     let (status, page) =
-        common::coordinator::get_as(&srv, &cookie, "/coordinator/events/editor/programme").await;
+        crate::common::coordinator::get_as(&srv, &cookie, "/coordinator/events/editor/programme")
+            .await;
     assert_eq!(status, 200);
     assert!(page.contains("Goede praktijk: een inclusieve werkvloer") && page.contains(GRETE));
     // Guido speaks 14:50–15:10: with him in a 15:00 slot is a clash, said in Dutch.
@@ -553,7 +552,8 @@ async fn attendees_are_notified_after_a_preview(db: &TestDb) {
     assert_eq!(r.status(), 401);
     let cookie = signed_in(&srv, &mail, "notice").await;
     let (_, page) =
-        common::coordinator::get_as(&srv, &cookie, "/coordinator/events/notice/programme").await;
+        crate::common::coordinator::get_as(&srv, &cookie, "/coordinator/events/notice/programme")
+            .await;
     assert!(
         page.contains("Het programma is gewijzigd"),
         "the preview's subject"

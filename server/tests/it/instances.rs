@@ -1,8 +1,6 @@
 //! Two server instances on one PostgreSQL database draining one outbox: no mail twice.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::HashMap;
 use std::time::Duration;
 
