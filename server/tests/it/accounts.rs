@@ -5,6 +5,7 @@
 //! command) and reset mails through maildev; single-use, expiring tokens; cross-site
 //! refusal; and the forms working as plain posts.
 
+use crate::common::coordinator::*;
 use crate::common::*;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -46,79 +47,17 @@ const PUBLIC: &[&str] = &[
     "/api/coordinator/password/set",
 ];
 
-const PASSWORD: &str = "een lang geheim wachtwoord";
-
-fn url(srv: &Running, path: &str) -> String {
-    format!("http://{}{path}", srv.addr)
-}
-
-/// The `tafelronde_session` value in an answer's `Set-Cookie`, with the whole header.
-fn session_cookie(r: &reqwest::Response) -> Option<(String, String)> {
-    r.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|h| {
-            let value = h.strip_prefix(&format!("{}=", server::SESSION_COOKIE))?;
-            Some((value.split(';').next()?.to_string(), h.to_string()))
-        })
-}
-
-async fn login(
-    srv: &Running,
-    email: &str,
-    password: &str,
-    cookie: Option<&str>,
-) -> reqwest::Response {
-    let mut req = client()
-        .post(url(srv, "/api/coordinator/login"))
-        .form(&[("email", email), ("password", password)]);
-    if let Some(c) = cookie {
-        req = req.header("cookie", format!("{}={c}", server::SESSION_COOKIE));
-    }
-    req.send().await.expect("login")
-}
-
-async fn me(srv: &Running, cookie: &str) -> (u16, Value) {
+/// Who the session `session` belongs to: status and JSON answer of `me`.
+async fn me(srv: &Running, session: &str) -> (u16, Value) {
     let r = client()
         .post(url(srv, "/api/coordinator/me"))
-        .header("cookie", format!("{}={cookie}", server::SESSION_COOKIE))
+        .header("cookie", cookie(session))
         .json(&json!({}))
         .send()
         .await
         .expect("me");
     let status = r.status().as_u16();
     (status, r.json().await.unwrap_or(Value::Null))
-}
-
-/// The set-password token in an account mail's text.
-fn password_token(mail: &Value) -> String {
-    let text = mail["text"].as_str().expect("text part");
-    let at = text.find("token=").expect("set-password link in mail");
-    text[at + 6..at + 6 + 64].to_string()
-}
-
-async fn set_password(srv: &Running, token: &str, password: &str) -> reqwest::Response {
-    client()
-        .post(url(srv, "/api/coordinator/password/set"))
-        .form(&[("token", token), ("password", password)])
-        .send()
-        .await
-        .expect("set password")
-}
-
-/// An account with `PASSWORD`, made through the invitation mail.
-async fn coordinator(srv: &Running, mail: &MailDev, tag: &str) -> String {
-    let email = unique_email(tag);
-    srv.state
-        .accounts()
-        .invite(&email, app::i18n::Lang::Nl)
-        .await
-        .expect("invite");
-    let mails = mail.wait_for_count_to(&email, 1).await;
-    let r = set_password(srv, &password_token(&mails[0]), PASSWORD).await;
-    assert_eq!(r.status(), 200, "{:?}", r.text().await);
-    email
 }
 
 async fn every_server_function_checks_its_caller(db: &TestDb) {

@@ -6,7 +6,9 @@
 //! checked in, mailed once and seated by the day-of re-plan; walk-in field errors come back
 //! per field and store nothing; the badges and schedules list the published tables.
 
-use crate::common::coordinator::{get_as, job_outcome, json_as, post_as, signed_in};
+use crate::common::coordinator::{
+    coordinator, get_as, job_outcome, json_as, post_as, signed_in, PASSWORD,
+};
 use crate::common::*;
 use serde_json::{json, Value};
 
@@ -17,13 +19,6 @@ on_both_databases!(
     walk_in_errors_come_back_per_field,
     badges_and_schedules_print_the_published_tables,
 );
-
-fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 /// Registers `email` for `slug` through the plain form (as `first` Peeters); its mail.
 async fn register(srv: &Running, mail: &MailDev, slug: &str, email: &str, first: &str) -> Value {
@@ -196,36 +191,18 @@ async fn the_scanned_code_checks_in_once_and_needs_a_coordinator(db: &TestDb) {
         "{location}"
     );
     let cookie = signed_in(&srv, &mail, "desk").await;
-    let account = unique_email("back");
-    srv.state
-        .accounts()
-        .invite(&account, app::i18n::Lang::Nl)
-        .await
-        .unwrap();
-    let invite = mail.wait_for_count_to(&account, 1).await;
-    let text = invite[0]["text"].as_str().unwrap();
-    let at = text.find("token=").unwrap();
-    let r = client()
-        .post(format!("http://{}/api/coordinator/password/set", srv.addr))
-        .form(&[
-            ("token", &text[at + 6..at + 6 + 64]),
-            ("password", crate::common::coordinator::PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+    let account = coordinator(&srv, &mail, "back").await;
     for (next, want) in [
         (path.as_str(), path.as_str()),
         ("https://evil.example/coordinator/x", "/coordinator"),
         ("//evil.example/x", "/coordinator"),
     ] {
         let r = client()
-            .post(format!("http://{}/api/coordinator/login", srv.addr))
+            .post(url(&srv, "/api/coordinator/login"))
             .header("accept", "text/html")
             .form(&[
                 ("email", account.as_str()),
-                ("password", crate::common::coordinator::PASSWORD),
+                ("password", PASSWORD),
                 ("next", next),
             ])
             .send()

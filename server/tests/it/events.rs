@@ -20,12 +20,6 @@ on_both_databases!(
 
 const SAVE: &str = "/api/coordinator/events/save";
 
-fn pairs(kv: &[(&str, &str)]) -> Vec<(String, String)> {
-    kv.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 /// A valid event form: 3 December 2026 (winter time) 13:30–18:00 in Brussels, open now.
 fn event_form(title: &str) -> Vec<(String, String)> {
     let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Brussels);
@@ -35,7 +29,7 @@ fn event_form(title: &str) -> Vec<(String, String)> {
     let day = (now + chrono::Duration::days(30))
         .format("%Y-%m-%d")
         .to_string();
-    let mut f = pairs(&[
+    let mut f = fields(&[
         ("original", ""),
         ("title", title),
         ("slug", ""),
@@ -79,11 +73,6 @@ fn event_form(title: &str) -> Vec<(String, String)> {
         f.push(("sectors[]".into(), s.into()));
     }
     f
-}
-
-fn set(form: &mut Vec<(String, String)>, key: &str, value: &str) {
-    form.retain(|(k, _)| k != key);
-    form.push((key.into(), value.into()));
 }
 
 /// Saves a form; returns the slug the answer redirects to (panics on refusal).
@@ -144,7 +133,7 @@ async fn publish(srv: &Running, cookie: &str, slug: &str) {
         srv,
         cookie,
         "/api/coordinator/events/publish",
-        &pairs(&[("slug", slug)]),
+        &fields(&[("slug", slug)]),
     )
     .await;
     assert!(
@@ -330,7 +319,7 @@ async fn unpublishing_hides_the_event(db: &TestDb) {
     assert!(r.status().is_redirection(), "{}", r.status());
     // people registered: unpublishing asks for the confirmation box
     let path = "/api/coordinator/events/unpublish";
-    let r = post_as(&srv, &cookie, path, &pairs(&[("slug", &slug)])).await;
+    let r = post_as(&srv, &cookie, path, &fields(&[("slug", &slug)])).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("ConfirmationNeeded"));
     assert!(attendee_sees(&srv, &slug, "Zichtbaar").await);
@@ -338,7 +327,7 @@ async fn unpublishing_hides_the_event(db: &TestDb) {
         &srv,
         &cookie,
         path,
-        &pairs(&[("slug", &slug), ("confirm", "on")]),
+        &fields(&[("slug", &slug), ("confirm", "on")]),
     )
     .await;
     assert!(
@@ -378,7 +367,7 @@ async fn duplicate_is_a_year_later_without_registrations(db: &TestDb) {
         &srv,
         &cookie,
         "/api/coordinator/events/duplicate",
-        &pairs(&[("slug", &slug)]),
+        &fields(&[("slug", &slug)]),
     )
     .await;
     let location = r.headers()["location"].to_str().unwrap().to_string();
@@ -447,7 +436,7 @@ async fn duplicate_is_a_year_later_without_registrations(db: &TestDb) {
         &srv,
         &cookie,
         "/api/coordinator/events/duplicate",
-        &pairs(&[("slug", &slug)]),
+        &fields(&[("slug", &slug)]),
     )
     .await;
     let again = r.headers()["location"].to_str().unwrap().to_string();
@@ -508,7 +497,7 @@ async fn register_form_offers_only_the_chosen_types_and_sectors(db: &TestDb) {
     let cookie = signed_in(&srv, &mail, "offer").await;
     let mut f = event_form("Alleen bedrijven");
     f.retain(|(k, _)| k != "org_types[]" && k != "sectors[]");
-    f.extend(pairs(&[
+    f.extend(fields(&[
         ("org_types[]", "company"),
         ("org_types[]", "education"),
         ("sectors[]", "zorg"),

@@ -17,13 +17,6 @@ on_both_databases!(
     after_check_in_only_people_who_came_count,
 );
 
-fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 /// One person to register: first name, whether they tick "share", what they offer and need.
 struct Person {
     first: &'static str,

@@ -25,10 +25,6 @@ async fn start_quiet(db: &TestDb, extra: &[(&str, &str)]) -> Running {
     start(db, free_port(), &vars).await
 }
 
-fn url(srv: &Running, path: &str) -> String {
-    format!("http://{}{path}", srv.addr)
-}
-
 /// A valid server-function registration body.
 fn api_body(email: &str) -> Value {
     json!({

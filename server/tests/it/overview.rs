@@ -6,6 +6,7 @@
 //! delivers them to maildev. Refusal of anonymous callers and attendees is in the accounts
 //! module.
 
+use crate::common::coordinator::*;
 use crate::common::*;
 use app::store::outbox;
 use serde_json::{json, Value};
@@ -15,80 +16,6 @@ on_both_databases!(
     an_event_without_registrations_shows_the_empty_state,
     failed_mails_are_listed_and_retried,
 );
-
-const PASSWORD: &str = "een lang geheim wachtwoord";
-
-fn url(srv: &Running, path: &str) -> String {
-    format!("http://{}{path}", srv.addr)
-}
-
-/// A coordinator account (set up through its invitation mail), signed in: the session cookie.
-async fn signed_in(srv: &Running, mail: &MailDev) -> String {
-    let email = unique_email("coord");
-    srv.state
-        .accounts()
-        .invite(&email, app::i18n::Lang::Nl)
-        .await
-        .expect("invite");
-    let text = mail.wait_for_count_to(&email, 1).await[0]["text"]
-        .as_str()
-        .expect("text")
-        .to_string();
-    let at = text.find("token=").expect("set-password link") + 6;
-    let r = client()
-        .post(url(srv, "/api/coordinator/password/set"))
-        .form(&[("token", &text[at..at + 64]), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "{:?}", r.text().await);
-    let r = client()
-        .post(url(srv, "/api/coordinator/login"))
-        .form(&[("email", email.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    r.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|h| {
-            h.strip_prefix(&format!("{}=", server::SESSION_COOKIE))
-                .and_then(|v| v.split(';').next())
-                .map(str::to_string)
-        })
-        .expect("session cookie")
-}
-
-fn cookie(session: &str) -> String {
-    format!("{}={session}", server::SESSION_COOKIE)
-}
-
-async fn call(srv: &Running, session: &str, path: &str, body: Value) -> Value {
-    let r = client()
-        .post(url(srv, path))
-        .header("cookie", cookie(session))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status();
-    let text = r.text().await.unwrap();
-    assert_eq!(status, 200, "{path}: {text}");
-    serde_json::from_str(&text).unwrap()
-}
-
-async fn page(srv: &Running, session: &str, path: &str) -> String {
-    let r = client()
-        .get(url(srv, path))
-        .header("cookie", cookie(session))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "{path}");
-    r.text().await.unwrap()
-}
 
 async fn register(srv: &Running, slug: &str, email: &str, org_type: &str, sector: &str) {
     let mut f = form(email);
@@ -125,7 +52,7 @@ async fn overview_counts_match_the_registrations(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
     add_event(&srv, "netwerk", 3).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
     let people = [
         ("company", "zorg"),
         ("social_economy", "zorg"),
@@ -249,7 +176,7 @@ async fn an_event_without_registrations_shows_the_empty_state(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
     add_event(&srv, "leeg", 40).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
     let o = call(
         &srv,
         &session,
@@ -304,7 +231,7 @@ async fn failed_mail(srv: &Running, to: &str, subject: &str, reason: &str) -> i6
 async fn failed_mails_are_listed_and_retried(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
     let empty = page(&srv, &session, "/coordinator/mail").await;
     assert!(empty.contains("Er zijn geen mislukte mails."), "{empty}");
 

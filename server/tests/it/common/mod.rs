@@ -1,6 +1,5 @@
 //! Test harness: a fresh SQLite file or PostgreSQL database per test, a real SMTP server
 //! (npm maildev) per test on free loopback ports, and the real server started on port 0.
-#![allow(dead_code)]
 
 use app::config::Config;
 use app::event::EventView;
@@ -321,6 +320,25 @@ pub async fn add_event(running: &Running, slug: &str, capacity: i64) -> i64 {
         .expect("insert event")
 }
 
+/// The full URL of `path` on the running server.
+pub fn url(srv: &Running, path: &str) -> String {
+    format!("http://{}{path}", srv.addr)
+}
+
+/// Form fields from pairs of text.
+pub fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Sets form field `key` to `value`, replacing any value it had.
+pub fn set(form: &mut Vec<(String, String)>, key: &str, value: &str) {
+    form.retain(|(k, _)| k != key);
+    form.push((key.into(), value.into()));
+}
+
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -361,7 +379,7 @@ pub async fn post_form(
     form: &[(String, String)],
 ) -> reqwest::Response {
     client()
-        .post(format!("http://{}{path}", running.addr))
+        .post(url(running, path))
         .form(form)
         .send()
         .await
@@ -369,11 +387,7 @@ pub async fn post_form(
 }
 
 pub async fn get(running: &Running, path: &str) -> (u16, String) {
-    let r = client()
-        .get(format!("http://{}{path}", running.addr))
-        .send()
-        .await
-        .expect("get");
+    let r = client().get(url(running, path)).send().await.expect("get");
     let status = r.status().as_u16();
     (status, r.text().await.expect("body"))
 }

@@ -79,13 +79,6 @@ async fn register(srv: &Running, slug: &str, n: usize) {
     }
 }
 
-fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 async fn planner(srv: &Running, cookie: &str, slug: &str) -> Value {
     let (status, v) = json_as(
         srv,

@@ -55,17 +55,6 @@ fn shows_literally(page: &Html, text: &str, what: &str) {
     assert!(all.contains(text), "{what}: {text:?} not shown literally");
 }
 
-fn pairs(kv: &[(&str, &str)]) -> Vec<(String, String)> {
-    kv.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn set(form: &mut Vec<(String, String)>, key: &str, value: &str) {
-    form.retain(|(k, _)| k != key);
-    form.push((key.into(), value.into()));
-}
-
 /// A valid event form a month from now, registration open.
 fn event_form(title: &str) -> Vec<(String, String)> {
     let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Brussels);
@@ -75,7 +64,7 @@ fn event_form(title: &str) -> Vec<(String, String)> {
     let day = (now + chrono::Duration::days(30))
         .format("%Y-%m-%d")
         .to_string();
-    let mut f = pairs(&[
+    let mut f = fields(&[
         ("original", ""),
         ("title", title),
         ("slug", ""),
@@ -117,7 +106,7 @@ async fn save_and_publish(srv: &Running, cookie: &str, form: &[(String, String)]
         srv,
         cookie,
         "/api/coordinator/events/publish",
-        &pairs(&[("slug", &slug)]),
+        &fields(&[("slug", &slug)]),
     )
     .await;
     assert!(
@@ -178,7 +167,7 @@ async fn a_bio_from_the_speaker_link_stays_text(db: &TestDb) {
     let r = post_form(
         &srv,
         &format!("/s/{token}"),
-        &pairs(&[
+        &fields(&[
             ("name", "Grete Remen"),
             ("role", "CEO"),
             ("organisation", "Damhert Nutrition"),
@@ -204,7 +193,7 @@ async fn a_bio_from_the_coordinator_stays_text(db: &TestDb) {
         &srv,
         &cookie,
         "/api/coordinator/programme/speaker",
-        &pairs(&[
+        &fields(&[
             ("slug", "bio-coord"),
             ("id", &grete.to_string()),
             ("name", "Grete Remen"),
@@ -248,7 +237,7 @@ async fn a_session_description_stays_text(db: &TestDb) {
         &srv,
         &cookie,
         "/api/coordinator/programme/session",
-        &pairs(&[
+        &fields(&[
             ("slug", "sessie"),
             ("id", &session.id.to_string()),
             ("title", &session.title),

@@ -6,6 +6,7 @@
 //! attendees refused by the plain download routes. A page query at 2,000 rows is timed and
 //! printed (not asserted).
 
+use crate::common::coordinator::*;
 use crate::common::*;
 use app::domain::table::{TableQuery, PER_PAGE};
 use app::domain::{RegistrationForm, Status};
@@ -25,52 +26,6 @@ on_both_databases!(
     erase_and_export_through_the_coordinator,
     downloads_refuse_anonymous_and_attendees,
 );
-
-const PASSWORD: &str = "een lang geheim wachtwoord";
-
-fn url(srv: &Running, path: &str) -> String {
-    format!("http://{}{path}", srv.addr)
-}
-
-fn cookie(value: &str) -> String {
-    format!("{}={value}", server::SESSION_COOKIE)
-}
-
-/// A coordinator made through the invitation mail, signed in: the session cookie value.
-async fn signed_in(srv: &Running, mail: &MailDev) -> String {
-    let email = unique_email("coord");
-    srv.state
-        .accounts()
-        .invite(&email, Lang::Nl)
-        .await
-        .expect("invite");
-    let mails = mail.wait_for_count_to(&email, 1).await;
-    let text = mails[0]["text"].as_str().expect("text part");
-    let at = text.find("token=").expect("set-password link");
-    let token = &text[at + 6..at + 6 + 64];
-    let r = client()
-        .post(url(srv, "/api/coordinator/password/set"))
-        .form(&[("token", token), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "set password");
-    let r = client()
-        .post(url(srv, "/api/coordinator/login"))
-        .form(&[("email", email.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    r.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|h| {
-            let v = h.strip_prefix(&format!("{}=", server::SESSION_COOKIE))?;
-            Some(v.split(';').next()?.to_string())
-        })
-        .expect("session cookie after login")
-}
 
 /// One seeded person: what the checks compare against.
 #[derive(Clone, Debug)]
@@ -169,7 +124,7 @@ async fn table_searches_filters_sorts_and_pages(db: &TestDb) {
     let srv = start(db, mail.smtp, &[]).await;
     let event = add_event(&srv, "tabel", 500).await;
     let people = seed(&srv, event, 300).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
 
     // Counts per status over the whole event; first page of 50 sorted by name.
     let page = table(&srv, &session, "tabel", &TableQuery::default()).await;
@@ -430,7 +385,7 @@ async fn cancel_by_coordinator_promotes_and_mails_the_next(db: &TestDb) {
     register(&srv, &b).await;
     mail.wait_for_count_to(&b, 1).await;
     assert_eq!(status_of(&srv, &b).await, Status::Waitlisted);
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
 
     let r = action(&srv, Some(&session), "cancel", a_id).await;
     assert!(r.status().is_redirection(), "{}", r.status());
@@ -471,7 +426,7 @@ async fn promote_only_with_a_free_seat(db: &TestDb) {
     let (a, b) = (unique_email("seated"), unique_email("waiting"));
     let a_id = register(&srv, &a).await;
     let b_id = register(&srv, &b).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
 
     let (status, body) = action_status(&srv, Some(&session), "promote", b_id).await;
     assert_eq!(status, 409, "no free seat: refused");
@@ -528,7 +483,7 @@ async fn resend_queues_one_mail(db: &TestDb) {
     let a = unique_email("resend");
     let id = register(&srv, &a).await;
     mail.wait_for_count_to(&a, 1).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
     assert_eq!(outbox_count(&srv, id).await, 1);
 
     let r = action(&srv, Some(&session), "resend", id).await;
@@ -554,7 +509,7 @@ async fn csv_has_bom_header_and_the_filtered_rows(db: &TestDb) {
     let srv = start(db, mail.smtp, &[]).await;
     let event = add_event(&srv, "csv", 500).await;
     let people = seed(&srv, event, 120).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
 
     let r = get_with(
         &srv,
@@ -651,7 +606,7 @@ async fn csv_quotes_cells_that_would_run_as_formulas(db: &TestDb) {
     let mail = MailDev::start().await;
     let srv = start(db, mail.smtp, &[]).await;
     add_event(&srv, "formules", 50).await;
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
     let mut fields = form("=x@example.be");
     for (k, v) in fields.iter_mut() {
         match k.as_str() {
@@ -710,7 +665,7 @@ async fn erase_and_export_through_the_coordinator(db: &TestDb) {
     let a_id = register(&srv, &a).await;
     register(&srv, &b).await;
     let token = token_in(&mail.wait_for_count_to(&a, 1).await[0]);
-    let session = signed_in(&srv, &mail).await;
+    let session = signed_in(&srv, &mail, "coord").await;
 
     let r = get_with(
         &srv,
