@@ -3,6 +3,7 @@
 
 use app::config::Config;
 use app::event::EventView;
+use app::store::outbox::{self, OutboxRow};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -251,6 +252,33 @@ impl MailDev {
             })
             .await;
         to_address(&mails, to)
+    }
+}
+
+/// Waits (at most `secs`) until the outbox holds rows that `pick` selects and every one of
+/// them is sent; returns them. Maildev stores a mail before it accepts it, so once its row is
+/// sent the mail is in maildev: a count taken then is final (no fixed wait for late copies).
+pub async fn wait_all_sent(
+    srv: &Running,
+    secs: u64,
+    pick: impl Fn(&OutboxRow) -> bool,
+) -> Vec<OutboxRow> {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let rows: Vec<OutboxRow> = outbox::list(&srv.state.db)
+            .await
+            .expect("outbox rows")
+            .into_iter()
+            .filter(|r| pick(r))
+            .collect();
+        if !rows.is_empty() && rows.iter().all(|r| r.status == "sent") {
+            return rows;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for the mails to be sent: {rows:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
