@@ -1,13 +1,14 @@
 //! The page shell and how files are delivered, against the real server with a small fake
 //! site (hashed bundle names in `pkg/manifest.txt`, gzip and brotli copies): the CSP nonce
 //! in the header is the one on every script, security headers, valid document end,
-//! bundle per path, compression of pages and JSON, and cache headers. On SQLite and PostgreSQL.
+//! bundle per path, compression of pages and JSON, and cache headers. Once, on SQLite: the
+//! database takes no part in how pages and files are delivered.
 
 use crate::common::*;
 use reqwest::header::{HeaderMap, ACCEPT_ENCODING};
 use std::path::PathBuf;
 
-on_both_databases!(
+on_sqlite_only!(
     every_script_carries_the_nonce_of_the_policy,
     coordinator_pages_load_their_own_bundle,
     pages_and_json_are_compressed,

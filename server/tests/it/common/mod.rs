@@ -39,6 +39,24 @@ macro_rules! on_both_databases {
     };
 }
 
+/// Runs a test body once, on SQLite: for scenarios the database takes no part in (the HTTP
+/// layer, files delivered), where a run on PostgreSQL would test nothing more.
+#[macro_export]
+macro_rules! on_sqlite_only {
+    ($($name:ident),* $(,)?) => {
+        $(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = $crate::common::TestDb::sqlite();
+                super::$name(&db).await;
+                db.cleanup().await;
+            }
+        }
+        )*
+    };
+}
+
 pub struct TestDb {
     pub url: String,
     sqlite_path: Option<PathBuf>,
