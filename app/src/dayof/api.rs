@@ -5,10 +5,10 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::model::{PrintView, ScanView, WalkInSetup};
-#[cfg(feature = "ssr")]
-use crate::accounts::api::require_coordinator;
 use crate::error::AppError;
 use crate::i18n::Lang;
+#[cfg(feature = "ssr")]
+use crate::kernel::auth::require_coordinator;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

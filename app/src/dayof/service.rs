@@ -45,11 +45,23 @@ pub struct DayOf {
     programme: Programme,
 }
 
-impl DayOf {
-    pub fn new(db: Db, programme: Programme) -> DayOf {
-        DayOf { db, programme }
+impl axum::extract::FromRef<crate::state::AppState> for DayOf {
+    fn from_ref(s: &crate::state::AppState) -> DayOf {
+        DayOf {
+            db: s.db.clone(),
+            programme: s.programme(),
+        }
     }
+}
 
+impl crate::state::AppState {
+    /// The day-of service (check-in codes, walk-in choices, badges and schedules).
+    pub fn dayof(&self) -> DayOf {
+        <DayOf as axum::extract::FromRef<crate::state::AppState>>::from_ref(self)
+    }
+}
+
+impl DayOf {
     async fn event(&self, slug: &str) -> Result<StoredEvent, DayOfError> {
         events::by_slug(&self.db, slug)
             .await?

@@ -9,9 +9,9 @@
 use super::model::{CheckinView, JobView, PlannerView};
 #[cfg(feature = "ssr")]
 use super::model::{TableInput, TableSetup};
-#[cfg(feature = "ssr")]
-use crate::accounts::api::require_coordinator;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::kernel::auth::require_coordinator;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

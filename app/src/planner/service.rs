@@ -11,12 +11,15 @@ use super::model::{
 use super::problem::{spec, without_pinned, Broken, EditError, StoredPlan};
 use crate::error::AppError;
 use crate::i18n::T;
+use crate::kernel::outbox::Outbox;
 use crate::mail::tables::render_tables;
 use crate::programme::model::SessionKind;
-use crate::registration::service::{new_token, Registrations};
+use crate::registration::service::new_token;
 use crate::seating::{replan, solve, Problem, SeatingError, SolveOptions};
+use crate::state::AppState;
 use crate::store::planner::{PersonRow, PlanRow, SeatRow, TableFields, TableRow};
 use crate::store::{events, outbox, planner, registrations, Db, StoreError};
+use axum::extract::FromRef;
 use chrono::Utc;
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
@@ -147,17 +150,30 @@ fn parse(row: &PlanRow) -> Result<StoredPlan, PlannerError> {
     Ok(serde_json::from_str(&row.plan).map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?)
 }
 
-/// What the service needs: the database, and for the tables mails where links point to,
-/// the Message-ID domain and the mail worker's wake-up (as the registration service has).
+/// What the service needs: the database, and for the tables mails the outbox (where links
+/// point to, Message-IDs, the mail worker's wake-up).
 #[derive(Clone)]
 pub struct Planner {
     pub(super) db: Db,
-    mail: Option<Registrations>,
+    mail: Option<Outbox>,
+}
+
+impl FromRef<AppState> for Planner {
+    fn from_ref(s: &AppState) -> Planner {
+        Planner::new(s.db.clone(), Outbox::from_ref(s))
+    }
+}
+
+impl AppState {
+    /// The table planner.
+    pub fn planner(&self) -> Planner {
+        Planner::from_ref(self)
+    }
 }
 
 impl Planner {
     /// A planner that can publish (and mail).
-    pub fn new(db: Db, mail: Registrations) -> Planner {
+    pub fn new(db: Db, mail: Outbox) -> Planner {
         Planner {
             db,
             mail: Some(mail),
@@ -767,7 +783,7 @@ impl Planner {
             let (token, hash) = new_token().map_err(PlannerError::App)?;
             registrations::add_link(&mut tx, reg.id, &hash, now).await?;
             let url = format!("{}/m/{token}", mail.base_url);
-            let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail.mail_domain);
+            let message_id = mail.message_id();
             let mut m = render_tables(
                 reg.lang,
                 &event.view,
@@ -783,12 +799,12 @@ impl Planner {
                 kind: outbox::LinkKind::Manage,
                 owner: reg.id,
             });
-            outbox::enqueue(&mut tx, &m, now).await?;
+            mail.queue(&mut tx, &m, now).await?;
             mailed += 1;
         }
         tx.commit().await?;
         if mailed > 0 {
-            mail.mail_wake.notify_one();
+            mail.wake();
         }
         tracing::info!(
             event = slug,
