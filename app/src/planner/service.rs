@@ -5,8 +5,8 @@
 //! publishing, and the planner page's view of an event.
 
 use super::model::{
-    matches, Arrival, CheckinView, PersonRef, PlannerTable, PlannerView, SetupField, TableErrors,
-    TableField, TableInput, TableSetup, CHECKIN_LIST_MAX, MAX_TABLES,
+    PersonRef, PlannerTable, PlannerView, SetupField, TableErrors, TableField, TableInput,
+    TableSetup, MAX_TABLES,
 };
 use super::problem::{spec, without_pinned, Broken, EditError, StoredPlan};
 use crate::error::AppError;
@@ -437,7 +437,7 @@ impl Planner {
 
     /// The confirmed registrations of an event checked in at the desk.
     async fn arrived(&self, event_id: i64) -> Result<HashSet<i64>, PlannerError> {
-        Ok(planner::arrivals(&self.db, event_id)
+        Ok(crate::store::dayof::arrivals(&self.db, event_id)
             .await?
             .into_iter()
             .filter(|a| a.checked_in_at.is_some())
@@ -813,56 +813,6 @@ impl Planner {
             "plan published"
         );
         Ok(mailed)
-    }
-
-    /// The check-in desk of event `slug`, searched for `query`.
-    pub async fn checkin(&self, slug: &str, query: &str) -> Result<CheckinView, PlannerError> {
-        let (id, title) = self.event_id(slug).await?;
-        let all = planner::arrivals(&self.db, id).await?;
-        let matching: Vec<_> = all
-            .iter()
-            .filter(|a| {
-                matches(
-                    &format!("{} {} {}", a.first_name, a.last_name, a.organisation),
-                    query,
-                )
-            })
-            .collect();
-        Ok(CheckinView {
-            slug: slug.to_string(),
-            title,
-            expected: all.len(),
-            arrived: all.iter().filter(|a| a.checked_in_at.is_some()).count(),
-            query: query.trim().to_string(),
-            matching: matching.len(),
-            people: matching
-                .into_iter()
-                .take(CHECKIN_LIST_MAX)
-                .map(|a| Arrival {
-                    id: a.id,
-                    name: format!("{} {}", a.first_name, a.last_name),
-                    organisation: a.organisation.clone(),
-                    arrived: a.checked_in_at.is_some(),
-                })
-                .collect(),
-        })
-    }
-
-    /// Checks registration `registration` of event `slug` in (or out again, `arrived`
-    /// false). Only a confirmed registration of that event can be checked in.
-    pub async fn set_arrival(
-        &self,
-        slug: &str,
-        registration: i64,
-        arrived: bool,
-    ) -> Result<(), PlannerError> {
-        let (id, _) = self.event_id(slug).await?;
-        let at = arrived.then(Utc::now);
-        if planner::set_arrival(&self.db, id, registration, at).await? {
-            Ok(())
-        } else {
-            Err(PlannerError::App(AppError::WrongRegistrationStatus))
-        }
     }
 }
 
