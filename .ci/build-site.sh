@@ -4,13 +4,17 @@
 # the app crate for wasm32 (profile wasm-release), wasm-bindgen and npm binaryen's
 # wasm-opt -Oz; then the stylesheet. Every file gets a content hash in its name
 # (`name.<16 hex>.ext`, listed in pkg/manifest.txt for the page shell) and gzip and brotli
-# copies served as precompressed files.
+# copies served as precompressed files. Everything is built in a temporary folder beside
+# the site and swapped in at the end, so a running server (`make run`) keeps serving the
+# previous files while a build (`make test`, `make site`) is under way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[site]\033[0m %s\n' "$*"; }
-SITE=target/site
+LIVE=target/site
+mkdir -p target
+SITE=$(mktemp -d target/site.new.XXXXXX)
+trap 'rm -rf "$SITE"' EXIT
 PKG=$SITE/pkg
-rm -rf "$PKG"
 mkdir -p "$PKG"
 
 MODE=$(cat target/.wasm-mode 2>/dev/null || echo rustup)
@@ -68,3 +72,11 @@ for (const f of process.argv.slice(1)) {
 for f in "$PKG"/tafelronde.*.wasm "$PKG"/tafelronde-coordinator.*.wasm; do
   say "$(basename "$f"): $(stat -c %s "$f") bytes raw, $(stat -c %s "$f.gz") gzip, $(stat -c %s "$f.br") brotli"
 done
+
+# Swap the new site in: the old one stays complete until this moment.
+rm -rf target/site.old
+if [ -d "$LIVE" ]; then mv "$LIVE" target/site.old; fi
+mv "$SITE" "$LIVE"
+trap - EXIT
+rm -rf target/site.old
+say "site swapped into $LIVE"

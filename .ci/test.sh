@@ -14,6 +14,9 @@ bash .ci/toolchain.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "layers (imports point down)"
+bash .ci/layers.sh
+
 step "browser bundle (wasm)"
 bash .ci/build-site.sh
 

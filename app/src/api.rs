@@ -38,7 +38,7 @@ pub async fn get_event(slug: String) -> Result<EventView, AppError> {
         .map(|e| e.view)
         .ok_or(AppError::NotFound)?;
     // An unpublished event exists only for coordinators (a preview of its pages).
-    if !event.published && crate::accounts::api::require_coordinator().await.is_err() {
+    if !event.published && crate::kernel::auth::require_coordinator().await.is_err() {
         return Err(AppError::NotFound);
     }
     Ok(event)

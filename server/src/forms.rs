@@ -449,7 +449,7 @@ pub async fn coordinator_speaker_photo(
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    if let Err(e) = app::accounts::api::coordinator_of(&state, &session).await {
+    if let Err(e) = app::kernel::auth::coordinator_of(&state.db, &session).await {
         return match e {
             AppError::Unauthorized => Redirect::to("/coordinator/login").into_response(),
             e => crate::http::page::refuse("/coordinator", &headers, e),

@@ -161,7 +161,8 @@ fn coordinator_add(email: &str, lang: &str) -> ExitCode {
     };
     let invited = on_database("coordinator add", async |cfg, db| {
         let wake = std::sync::Arc::new(tokio::sync::Notify::new());
-        app::accounts::service::Accounts::new(db, cfg, wake)
+        let outbox = app::kernel::outbox::Outbox::from_config(cfg, wake);
+        app::accounts::service::Accounts { db, outbox }
             .invite(email, lang)
             .await
             .map_err(|e| e.to_string())

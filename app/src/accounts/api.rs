@@ -10,61 +10,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
-/// The session key holding the signed-in coordinator's id.
 #[cfg(feature = "ssr")]
-pub const SESSION_KEY: &str = "coordinator_id";
-/// The session key holding the minute (Unix time / 60) the session was last used; a new
-/// minute changes the session, so it is saved with a new idle expiry.
-#[cfg(feature = "ssr")]
-const SEEN_KEY: &str = "seen_minute";
-
-#[cfg(feature = "ssr")]
-async fn session() -> Result<tower_sessions::Session, AppError> {
-    leptos_axum::extract::<tower_sessions::Session>()
-        .await
-        .map_err(crate::error::internal("session layer missing"))
-}
-
-/// The signed-in coordinator, or [`AppError::Unauthorized`]. The first line of every
-/// coordinator server function.
-#[cfg(feature = "ssr")]
-pub async fn require_coordinator() -> Result<Coordinator, AppError> {
-    coordinator_of(&crate::state::app_state()?, &session().await?).await
-}
-
-/// The coordinator signed in with `session`, or [`AppError::Unauthorized`]: what
-/// [`require_coordinator`] checks, for the few plain handlers (a file upload) that get the
-/// session as an axum extractor.
-#[cfg(feature = "ssr")]
-pub async fn coordinator_of(
-    state: &crate::state::AppState,
-    session: &tower_sessions::Session,
-) -> Result<Coordinator, AppError> {
-    let id: Option<i64> = session
-        .get(SESSION_KEY)
-        .await
-        .map_err(crate::error::internal("session read"))?;
-    let Some(id) = id else {
-        return Err(AppError::Unauthorized);
-    };
-    match state.accounts().coordinator(id).await? {
-        Some(c) => {
-            let minute = chrono::Utc::now().timestamp() / 60;
-            if session.get::<i64>(SEEN_KEY).await.ok().flatten() != Some(minute) {
-                session
-                    .insert(SEEN_KEY, minute)
-                    .await
-                    .map_err(crate::error::internal("session write"))?;
-            }
-            Ok(c)
-        }
-        None => {
-            // The account is gone: the session is worthless.
-            let _ = session.flush().await;
-            Err(AppError::Unauthorized)
-        }
-    }
-}
+use crate::kernel::auth::{require_coordinator, session, SESSION_KEY};
 
 /// The language of the request (the `lang` cookie), for mails.
 #[cfg(feature = "ssr")]

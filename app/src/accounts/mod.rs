@@ -3,7 +3,8 @@
 //! the database-backed session store, and the account server functions.
 
 pub mod api;
-pub mod model;
+/// The account model lives on the domain floor (the store and mail read it).
+pub use crate::domain::account as model;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -8,14 +8,17 @@ use super::model::{Coordinator, Password, PasswordHash, TokenPurpose};
 use crate::domain::fields::Email;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::kernel::outbox::Outbox;
 use crate::kernel::tokens::{hash_token, is_token_format, new_token};
 use crate::mail::account::render_account_mail;
+use crate::state::AppState;
 use crate::store::{accounts, outbox, Db, StoreError};
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use axum::extract::FromRef;
 use chrono::{DateTime, Utc};
-use std::sync::{Arc, LazyLock};
-use tokio::sync::{Notify, Semaphore};
+use std::sync::LazyLock;
+use tokio::sync::Semaphore;
 
 /// Failed logins in a row from one client address for one address tried before the
 /// throttle starts; after that each attempt waits [`throttle_delay`].
@@ -92,15 +95,27 @@ impl From<AccountError> for AppError {
     }
 }
 
-/// What the service uses: the database, where links point to, the Message-ID domain and
-/// the mail worker's wake-up.
+/// What the service uses: the database and the outbox (which knows where links point to).
 #[derive(Clone)]
 pub struct Accounts {
     pub db: Db,
-    /// The public base URL, without a trailing slash.
-    pub base_url: String,
-    pub mail_domain: String,
-    pub mail_wake: Arc<Notify>,
+    pub outbox: Outbox,
+}
+
+impl FromRef<AppState> for Accounts {
+    fn from_ref(s: &AppState) -> Accounts {
+        Accounts {
+            db: s.db.clone(),
+            outbox: Outbox::from_ref(s),
+        }
+    }
+}
+
+impl AppState {
+    /// The coordinator account service.
+    pub fn accounts(&self) -> Accounts {
+        Accounts::from_ref(self)
+    }
 }
 
 /// The e-mail address as stored: validated, lower case.
@@ -159,19 +174,12 @@ static DUMMY_HASH: LazyLock<PasswordHash> = LazyLock::new(|| {
 });
 
 impl Accounts {
-    pub fn new(db: Db, config: &crate::config::Config, mail_wake: Arc<Notify>) -> Accounts {
-        let mail_domain = config.mail_domain();
-        Accounts {
-            db,
-            base_url: config.base_url.clone(),
-            mail_domain,
-            mail_wake,
-        }
-    }
-
     /// The set-password page's address for `token`.
     pub fn set_password_url(&self, token: &str) -> String {
-        format!("{}/coordinator/set-password?token={token}", self.base_url)
+        format!(
+            "{}/coordinator/set-password?token={token}",
+            self.outbox.base_url
+        )
     }
 
     /// Creates the account for `email` if it does not exist (without a password) and
@@ -184,7 +192,7 @@ impl Accounts {
         self.queue_token_mail(&mut tx, id, &email, TokenPurpose::Invitation, lang, now)
             .await?;
         tx.commit().await?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         tracing::info!(coordinator = id, "coordinator invitation queued");
         Ok(id)
     }
@@ -200,7 +208,7 @@ impl Accounts {
     ) -> Result<(), AccountError> {
         let (token, hash) = new_token().map_err(|e| AccountError::Hash(e.to_string()))?;
         accounts::add_token(tx, id, &hash, purpose, now).await?;
-        let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
+        let message_id = self.outbox.message_id();
         let mut mail = render_account_mail(
             purpose,
             lang,
@@ -216,7 +224,7 @@ impl Accounts {
             },
             owner: id,
         });
-        outbox::enqueue(tx, &mail, now).await?;
+        self.outbox.queue(tx, &mail, now).await?;
         Ok(())
     }
 
@@ -300,7 +308,7 @@ impl Accounts {
         self.queue_token_mail(&mut tx, account.id, &email, TokenPurpose::Reset, lang, now)
             .await?;
         tx.commit().await?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         tracing::info!(coordinator = account.id, "password reset link queued");
         Ok(())
     }
@@ -381,14 +389,6 @@ impl Accounts {
             "password changed"
         );
         Ok(())
-    }
-
-    /// The account `id` if it still exists.
-    pub async fn coordinator(&self, id: i64) -> Result<Option<Coordinator>, AccountError> {
-        Ok(accounts::by_id(&self.db, id).await?.map(|a| Coordinator {
-            id: a.id,
-            email: a.email,
-        }))
     }
 }
 

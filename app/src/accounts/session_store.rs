@@ -41,7 +41,7 @@ fn backend(e: sqlx::Error) -> session_store::Error {
 /// password change can end the account's other sessions.
 fn coordinator_of(r: &Record) -> Option<i64> {
     r.data
-        .get(crate::accounts::api::SESSION_KEY)
+        .get(crate::kernel::auth::SESSION_KEY)
         .and_then(|v| v.as_i64())
 }
 

@@ -4,11 +4,11 @@
 //! badges and schedules to print.
 #![allow(clippy::too_many_arguments)]
 
-use super::model::{PrintView, ScanView, WalkInSetup};
-#[cfg(feature = "ssr")]
-use crate::accounts::api::require_coordinator;
+use super::model::{CheckinView, PrintView, ScanView, WalkInSetup};
 use crate::error::AppError;
 use crate::i18n::Lang;
+#[cfg(feature = "ssr")]
+use crate::kernel::auth::require_coordinator;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -137,11 +137,7 @@ pub async fn walk_in(
     if done.over_capacity {
         q.append_pair("over", "1");
     }
-    leptos_axum::redirect(&format!(
-        "{}?{}",
-        crate::planner::api::checkin_path(&slug),
-        q.finish()
-    ));
+    leptos_axum::redirect(&format!("{}?{}", checkin_path(&slug), q.finish()));
     Ok(())
 }
 
@@ -157,4 +153,45 @@ pub async fn get_print(
         .dayof()
         .print(&slug, lang)
         .await?)
+}
+
+/// The check-in page of event `slug`.
+pub fn checkin_path(slug: &str) -> String {
+    format!("/coordinator/events/{slug}/checkin")
+}
+
+/// Coordinator. The check-in desk of event `slug`: expected, arrived, and the people
+/// matching `query`.
+#[server(prefix = "/api", endpoint = "coordinator/checkin", input = Json)]
+pub async fn get_checkin(
+    #[server(default)] slug: String,
+    #[server(default)] query: String,
+) -> Result<CheckinView, AppError> {
+    let _who = require_coordinator().await?;
+    Ok(crate::state::app_state()?
+        .dayof()
+        .desk(&slug, &query)
+        .await?)
+}
+
+/// Coordinator. Checks registration `id` of event `slug` in; with `undo` set, out again.
+/// Back to the desk with the same search `q`.
+#[server(prefix = "/api", endpoint = "coordinator/checkin/set")]
+pub async fn check_in(
+    #[server(default)] slug: String,
+    #[server(default)] id: i64,
+    #[server(default)] undo: String,
+    #[server(default)] q: String,
+) -> Result<(), AppError> {
+    let _who = require_coordinator().await?;
+    crate::state::app_state()?
+        .dayof()
+        .set_arrival(&slug, id, undo.is_empty())
+        .await?;
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", &q)
+        .append_pair("done", &id.to_string())
+        .finish();
+    leptos_axum::redirect(&format!("{}?{query}", checkin_path(&slug)));
+    Ok(())
 }

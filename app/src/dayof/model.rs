@@ -64,3 +64,58 @@ pub struct WalkInSetup {
     pub confirmed: i64,
     pub capacity: i64,
 }
+
+/// The check-in desk: who is expected (confirmed), who arrived, and the people matching
+/// the search.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckinView {
+    pub slug: String,
+    pub title: String,
+    pub expected: usize,
+    pub arrived: usize,
+    pub query: String,
+    /// The matching people (at most [`CHECKIN_LIST_MAX`]).
+    pub people: Vec<Arrival>,
+    /// How many matched in all.
+    pub matching: usize,
+}
+
+/// Most people the check-in list shows at once (search to narrow it).
+pub const CHECKIN_LIST_MAX: usize = 50;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arrival {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+    pub arrived: bool,
+}
+
+/// Whether `text` matches the search `query`: every word of the query occurs in it,
+/// ignoring case.
+pub fn matches(text: &str, query: &str) -> bool {
+    let text = text.to_lowercase();
+    query
+        .to_lowercase()
+        .split_whitespace()
+        .all(|w| text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_matches_every_word_in_any_case() {
+        let text = "Élise Vanhees Kringloopcentrum Pelt";
+        for (query, expected) in [
+            ("", true),
+            ("vanhees", true),
+            ("ÉLISE pelt", true),
+            ("  elise ", false),
+            ("vanhees lommel", false),
+        ] {
+            assert_eq!(matches(text, query), expected, "{query}");
+        }
+    }
+}

@@ -3,7 +3,10 @@
 //! that the badges and personal schedules print.
 
 use super::code::{checkin_hash, is_code_format};
-use super::model::{PrintPerson, PrintSession, PrintView, ScanView, WalkInSetup};
+use super::model::{
+    matches, Arrival, CheckinView, PrintPerson, PrintSession, PrintView, ScanView, WalkInSetup,
+    CHECKIN_LIST_MAX,
+};
 use crate::error::AppError;
 use crate::i18n::{format_span, format_time, Lang};
 use crate::programme::service::Programme;
@@ -45,11 +48,23 @@ pub struct DayOf {
     programme: Programme,
 }
 
-impl DayOf {
-    pub fn new(db: Db, programme: Programme) -> DayOf {
-        DayOf { db, programme }
+impl axum::extract::FromRef<crate::state::AppState> for DayOf {
+    fn from_ref(s: &crate::state::AppState) -> DayOf {
+        DayOf {
+            db: s.db.clone(),
+            programme: s.programme(),
+        }
     }
+}
 
+impl crate::state::AppState {
+    /// The day-of service (check-in codes, walk-in choices, badges and schedules).
+    pub fn dayof(&self) -> DayOf {
+        <DayOf as axum::extract::FromRef<crate::state::AppState>>::from_ref(self)
+    }
+}
+
+impl DayOf {
     async fn event(&self, slug: &str) -> Result<StoredEvent, DayOfError> {
         events::by_slug(&self.db, slug)
             .await?
@@ -119,7 +134,7 @@ impl DayOf {
                 seats.entry(id).or_default().push((round, table));
             }
         }
-        let people = planner::arrivals(&self.db, event.id)
+        let people = dayof::arrivals(&self.db, event.id)
             .await?
             .into_iter()
             .map(|a| PrintPerson {
@@ -155,5 +170,56 @@ impl DayOf {
             people,
             sessions,
         })
+    }
+
+    /// The check-in desk of event `slug`, searched for `query`.
+    pub async fn desk(&self, slug: &str, query: &str) -> Result<CheckinView, DayOfError> {
+        let event = self.event(slug).await?;
+        let (id, title) = (event.id, event.view.title);
+        let all = dayof::arrivals(&self.db, id).await?;
+        let matching: Vec<_> = all
+            .iter()
+            .filter(|a| {
+                matches(
+                    &format!("{} {} {}", a.first_name, a.last_name, a.organisation),
+                    query,
+                )
+            })
+            .collect();
+        Ok(CheckinView {
+            slug: slug.to_string(),
+            title,
+            expected: all.len(),
+            arrived: all.iter().filter(|a| a.checked_in_at.is_some()).count(),
+            query: query.trim().to_string(),
+            matching: matching.len(),
+            people: matching
+                .into_iter()
+                .take(CHECKIN_LIST_MAX)
+                .map(|a| Arrival {
+                    id: a.id,
+                    name: format!("{} {}", a.first_name, a.last_name),
+                    organisation: a.organisation.clone(),
+                    arrived: a.checked_in_at.is_some(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Checks registration `registration` of event `slug` in (or out again, `arrived`
+    /// false). Only a confirmed registration of that event can be checked in.
+    pub async fn set_arrival(
+        &self,
+        slug: &str,
+        registration: i64,
+        arrived: bool,
+    ) -> Result<(), DayOfError> {
+        let id = self.event(slug).await?.id;
+        let at = arrived.then(Utc::now);
+        if dayof::set_arrival(&self.db, id, registration, at).await? {
+            Ok(())
+        } else {
+            Err(DayOfError::NotConfirmed)
+        }
     }
 }

@@ -7,10 +7,10 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::model::EventEdit;
-#[cfg(feature = "ssr")]
-use crate::accounts::api::require_coordinator;
 use crate::error::AppError;
 use crate::event::EventView;
+#[cfg(feature = "ssr")]
+use crate::kernel::auth::require_coordinator;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

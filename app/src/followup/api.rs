@@ -23,7 +23,7 @@ pub async fn open_followup(token: String) -> Result<AnswerPage, AppError> {
 /// mail, the answers per topic beside the plan's prediction.
 #[server(prefix = "/api", endpoint = "coordinator/followup", input = Json)]
 pub async fn get_followup(#[server(default)] slug: String) -> Result<FollowupView, AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     let state = crate::state::app_state()?;
     // The latest plan's own figure, as the planner's quality panel states it.
     let plan_needs = state
@@ -43,7 +43,7 @@ pub async fn send_followup(
     #[server(default)] slug: String,
     #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
-    let who = crate::accounts::api::require_coordinator().await?;
+    let who = crate::kernel::auth::require_coordinator().await?;
     if confirm.is_empty() {
         return Err(AppError::ConfirmationNeeded);
     }

@@ -10,10 +10,13 @@ use super::model::{
 use crate::error::AppError;
 use crate::event::EventView;
 use crate::i18n::{Lang, T};
+use crate::kernel::outbox::Outbox;
 use crate::mail::followup::{render_followup, Contact};
-use crate::registration::service::{hash_token, is_token_format, new_token, Registrations};
+use crate::registration::service::{hash_token, is_token_format, new_token};
+use crate::state::AppState;
 use crate::store::followup::{self as store, FollowupPerson};
 use crate::store::{events, outbox, Db, StoreError, Tx};
+use axum::extract::FromRef;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,13 +54,31 @@ pub enum AnswerOutcome {
     Invalid(T),
 }
 
-/// What the service needs: the registration service's database and mail context (where
-/// links point, Message-ID domain, the worker's wake-up), and how long after an event its
-/// personal data is kept (the answer link works until then).
+/// What the service needs: the database, the outbox (where links point, Message-IDs, the
+/// worker's wake-up), and how long after an event its personal data is kept (the answer
+/// link works until then).
 #[derive(Clone)]
 pub struct Followup {
-    mail: Registrations,
+    db: Db,
+    outbox: Outbox,
     purge_after: Duration,
+}
+
+impl FromRef<AppState> for Followup {
+    fn from_ref(s: &AppState) -> Followup {
+        Followup {
+            db: s.db.clone(),
+            outbox: Outbox::from_ref(s),
+            purge_after: Duration::days(s.config.privacy_purge_days_after_event),
+        }
+    }
+}
+
+impl AppState {
+    /// The follow-up after the event (mail to tablemates, answers).
+    pub fn followup(&self) -> Followup {
+        Followup::from_ref(self)
+    }
 }
 
 /// An event's people as the follow-up sees them: everyone confirmed by id, who counts as
@@ -206,15 +227,8 @@ pub async fn keep_counts_tx(
 }
 
 impl Followup {
-    pub fn new(mail: Registrations, purge_days_after_event: i64) -> Followup {
-        Followup {
-            mail,
-            purge_after: Duration::days(purge_days_after_event),
-        }
-    }
-
     fn db(&self) -> &Db {
-        &self.mail.db
+        &self.db
     }
 
     async fn event(&self, slug: &str) -> Result<crate::store::events::StoredEvent, FollowupError> {
@@ -232,7 +246,7 @@ impl Followup {
         message_id: String,
     ) -> crate::store::outbox::NewMail {
         let lang = Lang::parse(&p.lang).unwrap_or_default();
-        let url = format!("{}/f/{token}", self.mail.base_url);
+        let url = format!("{}/f/{token}", self.outbox.base_url);
         let mut mail = render_followup(
             lang,
             event,
@@ -324,19 +338,19 @@ impl Followup {
             if !store::mark_sent(&mut tx, p.id, event.id, &hash, now).await? {
                 continue;
             }
-            let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail.mail_domain);
+            let message_id = self.outbox.message_id();
             let mut mail = self.render(&event.view, &seating, p, &token, message_id);
             mail.link = Some(outbox::MailLink {
                 token,
                 kind: outbox::LinkKind::Followup,
                 owner: p.id,
             });
-            outbox::enqueue(&mut tx, &mail, now).await?;
+            self.outbox.queue(&mut tx, &mail, now).await?;
             queued += 1;
         }
         tx.commit().await?;
         if queued > 0 {
-            self.mail.mail_wake.notify_one();
+            self.outbox.wake();
         }
         tracing::info!(event = slug, mails = queued, "follow-up mails queued");
         Ok(queued)

@@ -1,7 +1,9 @@
-//! What every area uses and no area owns (server only): for now the personal-link tokens
-//! and the client address of a request.
+//! What every area uses and no area owns (server only): the coordinator guard, the
+//! personal-link tokens, the outbox front door and the client address of a request.
 //! Areas reach it downward; it imports no area.
 
+pub mod auth;
+pub mod outbox;
 pub mod tokens;
 
 /// The client address of a request as the server's hardening layers see it (the socket

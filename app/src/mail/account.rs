@@ -1,7 +1,7 @@
 //! Renders the coordinator account mails: the invitation to set a first password and the
 //! password-reset link, from the askama templates `account.txt` / `account.html`.
 
-use crate::accounts::model::TokenPurpose;
+use crate::domain::account::TokenPurpose;
 use crate::i18n::{Lang, T};
 use crate::store::outbox::NewMail;
 use askama::Template;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use crate::accounts::api::require_coordinator;
+use crate::kernel::auth::require_coordinator;
 
 #[cfg(feature = "ssr")]
 fn service() -> Result<super::service::Overview, AppError> {

@@ -5,13 +5,14 @@
 use super::model::{Bucket, EventOverview, FailedMail, MailStatus};
 use crate::domain::{OrgType, Sector, Status};
 use crate::error::AppError;
+use crate::kernel::outbox::Outbox;
 use crate::privacy::model::{dimension, redact_links};
 use crate::privacy::service::{Privacy, PrivacyError};
+use crate::state::AppState;
 use crate::store::{events, outbox, Db, StoreError};
+use axum::extract::FromRef;
 use chrono::{NaiveDate, Utc};
 use std::collections::BTreeMap;
-use std::sync::Arc;
-use tokio::sync::Notify;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OverviewError {
@@ -37,23 +38,32 @@ impl From<OverviewError> for AppError {
 }
 
 /// What the service needs: the database, the privacy service (for the counts) and the
-/// mail worker's wake-up.
+/// outbox (to wake the mail worker after a retry).
 #[derive(Clone)]
 pub struct Overview {
     db: Db,
     privacy: Privacy,
-    mail_wake: Arc<Notify>,
+    outbox: Outbox,
+}
+
+impl FromRef<AppState> for Overview {
+    fn from_ref(s: &AppState) -> Overview {
+        Overview {
+            db: s.db.clone(),
+            privacy: Privacy::from_ref(s),
+            outbox: Outbox::from_ref(s),
+        }
+    }
+}
+
+impl AppState {
+    /// The coordinator's overview service (event counts, mail status).
+    pub fn overview(&self) -> Overview {
+        Overview::from_ref(self)
+    }
 }
 
 impl Overview {
-    pub fn new(db: Db, privacy: Privacy, mail_wake: Arc<Notify>) -> Overview {
-        Overview {
-            db,
-            privacy,
-            mail_wake,
-        }
-    }
-
     /// The event with `slug`, counted.
     pub async fn event(&self, slug: &str) -> Result<EventOverview, OverviewError> {
         let event = events::by_slug(&self.db, slug)
@@ -113,7 +123,7 @@ impl Overview {
     pub async fn retry(&self, id: i64, who: i64) -> Result<bool, OverviewError> {
         let queued = outbox::retry(&self.db, id, Utc::now()).await?;
         if queued {
-            self.mail_wake.notify_one();
+            self.outbox.wake();
         }
         tracing::info!(
             mail = id,
@@ -128,7 +138,7 @@ impl Overview {
     pub async fn retry_all(&self, who: i64) -> Result<u64, OverviewError> {
         let n = outbox::retry_all(&self.db, Utc::now()).await?;
         if n > 0 {
-            self.mail_wake.notify_one();
+            self.outbox.wake();
         }
         tracing::info!(
             mails = n,

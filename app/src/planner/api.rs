@@ -6,12 +6,12 @@
 // server-function macro also generates the browser's copy, where a fn-level allow is lost.
 #![allow(clippy::too_many_arguments)]
 
-use super::model::{CheckinView, JobView, PlannerView};
+use super::model::{JobView, PlannerView};
 #[cfg(feature = "ssr")]
 use super::model::{TableInput, TableSetup};
-#[cfg(feature = "ssr")]
-use crate::accounts::api::require_coordinator;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::kernel::auth::require_coordinator;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -255,40 +255,5 @@ pub async fn publish_plan(#[server(default)] slug: String) -> Result<(), AppErro
     let _who = require_coordinator().await?;
     let mailed = service()?.publish(&slug).await?;
     leptos_axum::redirect(&format!("{}?published={mailed}", planner_path(&slug)));
-    Ok(())
-}
-
-/// The check-in page of event `slug`.
-pub fn checkin_path(slug: &str) -> String {
-    format!("/coordinator/events/{slug}/checkin")
-}
-
-/// Coordinator. The check-in desk of event `slug`: expected, arrived, and the people
-/// matching `query`.
-#[server(prefix = "/api", endpoint = "coordinator/checkin", input = Json)]
-pub async fn get_checkin(
-    #[server(default)] slug: String,
-    #[server(default)] query: String,
-) -> Result<CheckinView, AppError> {
-    let _who = require_coordinator().await?;
-    Ok(service()?.checkin(&slug, &query).await?)
-}
-
-/// Coordinator. Checks registration `id` of event `slug` in; with `undo` set, out again.
-/// Back to the desk with the same search `q`.
-#[server(prefix = "/api", endpoint = "coordinator/checkin/set")]
-pub async fn check_in(
-    #[server(default)] slug: String,
-    #[server(default)] id: i64,
-    #[server(default)] undo: String,
-    #[server(default)] q: String,
-) -> Result<(), AppError> {
-    let _who = require_coordinator().await?;
-    service()?.set_arrival(&slug, id, undo.is_empty()).await?;
-    let query = form_urlencoded::Serializer::new(String::new())
-        .append_pair("q", &q)
-        .append_pair("done", &id.to_string())
-        .finish();
-    leptos_axum::redirect(&format!("{}?{query}", checkin_path(&slug)));
     Ok(())
 }

@@ -5,18 +5,21 @@
 //! publishing, and the planner page's view of an event.
 
 use super::model::{
-    matches, Arrival, CheckinView, PersonRef, PlannerTable, PlannerView, SetupField, TableErrors,
-    TableField, TableInput, TableSetup, CHECKIN_LIST_MAX, MAX_TABLES,
+    PersonRef, PlannerTable, PlannerView, SetupField, TableErrors, TableField, TableInput,
+    TableSetup, MAX_TABLES,
 };
 use super::problem::{spec, without_pinned, Broken, EditError, StoredPlan};
 use crate::error::AppError;
 use crate::i18n::T;
+use crate::kernel::outbox::Outbox;
 use crate::mail::tables::render_tables;
 use crate::programme::model::SessionKind;
-use crate::registration::service::{new_token, Registrations};
+use crate::registration::service::new_token;
 use crate::seating::{replan, solve, Problem, SeatingError, SolveOptions};
+use crate::state::AppState;
 use crate::store::planner::{PersonRow, PlanRow, SeatRow, TableFields, TableRow};
 use crate::store::{events, outbox, planner, registrations, Db, StoreError};
+use axum::extract::FromRef;
 use chrono::Utc;
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
@@ -147,17 +150,30 @@ fn parse(row: &PlanRow) -> Result<StoredPlan, PlannerError> {
     Ok(serde_json::from_str(&row.plan).map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?)
 }
 
-/// What the service needs: the database, and for the tables mails where links point to,
-/// the Message-ID domain and the mail worker's wake-up (as the registration service has).
+/// What the service needs: the database, and for the tables mails the outbox (where links
+/// point to, Message-IDs, the mail worker's wake-up).
 #[derive(Clone)]
 pub struct Planner {
     pub(super) db: Db,
-    mail: Option<Registrations>,
+    mail: Option<Outbox>,
+}
+
+impl FromRef<AppState> for Planner {
+    fn from_ref(s: &AppState) -> Planner {
+        Planner::new(s.db.clone(), Outbox::from_ref(s))
+    }
+}
+
+impl AppState {
+    /// The table planner.
+    pub fn planner(&self) -> Planner {
+        Planner::from_ref(self)
+    }
 }
 
 impl Planner {
     /// A planner that can publish (and mail).
-    pub fn new(db: Db, mail: Registrations) -> Planner {
+    pub fn new(db: Db, mail: Outbox) -> Planner {
         Planner {
             db,
             mail: Some(mail),
@@ -421,7 +437,7 @@ impl Planner {
 
     /// The confirmed registrations of an event checked in at the desk.
     async fn arrived(&self, event_id: i64) -> Result<HashSet<i64>, PlannerError> {
-        Ok(planner::arrivals(&self.db, event_id)
+        Ok(crate::store::dayof::arrivals(&self.db, event_id)
             .await?
             .into_iter()
             .filter(|a| a.checked_in_at.is_some())
@@ -767,7 +783,7 @@ impl Planner {
             let (token, hash) = new_token().map_err(PlannerError::App)?;
             registrations::add_link(&mut tx, reg.id, &hash, now).await?;
             let url = format!("{}/m/{token}", mail.base_url);
-            let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail.mail_domain);
+            let message_id = mail.message_id();
             let mut m = render_tables(
                 reg.lang,
                 &event.view,
@@ -783,12 +799,12 @@ impl Planner {
                 kind: outbox::LinkKind::Manage,
                 owner: reg.id,
             });
-            outbox::enqueue(&mut tx, &m, now).await?;
+            mail.queue(&mut tx, &m, now).await?;
             mailed += 1;
         }
         tx.commit().await?;
         if mailed > 0 {
-            mail.mail_wake.notify_one();
+            mail.wake();
         }
         tracing::info!(
             event = slug,
@@ -797,56 +813,6 @@ impl Planner {
             "plan published"
         );
         Ok(mailed)
-    }
-
-    /// The check-in desk of event `slug`, searched for `query`.
-    pub async fn checkin(&self, slug: &str, query: &str) -> Result<CheckinView, PlannerError> {
-        let (id, title) = self.event_id(slug).await?;
-        let all = planner::arrivals(&self.db, id).await?;
-        let matching: Vec<_> = all
-            .iter()
-            .filter(|a| {
-                matches(
-                    &format!("{} {} {}", a.first_name, a.last_name, a.organisation),
-                    query,
-                )
-            })
-            .collect();
-        Ok(CheckinView {
-            slug: slug.to_string(),
-            title,
-            expected: all.len(),
-            arrived: all.iter().filter(|a| a.checked_in_at.is_some()).count(),
-            query: query.trim().to_string(),
-            matching: matching.len(),
-            people: matching
-                .into_iter()
-                .take(CHECKIN_LIST_MAX)
-                .map(|a| Arrival {
-                    id: a.id,
-                    name: format!("{} {}", a.first_name, a.last_name),
-                    organisation: a.organisation.clone(),
-                    arrived: a.checked_in_at.is_some(),
-                })
-                .collect(),
-        })
-    }
-
-    /// Checks registration `registration` of event `slug` in (or out again, `arrived`
-    /// false). Only a confirmed registration of that event can be checked in.
-    pub async fn set_arrival(
-        &self,
-        slug: &str,
-        registration: i64,
-        arrived: bool,
-    ) -> Result<(), PlannerError> {
-        let (id, _) = self.event_id(slug).await?;
-        let at = arrived.then(Utc::now);
-        if planner::set_arrival(&self.db, id, registration, at).await? {
-            Ok(())
-        } else {
-            Err(PlannerError::App(AppError::WrongRegistrationStatus))
-        }
     }
 }
 

@@ -10,8 +10,10 @@ use super::model::{
 };
 use crate::error::AppError;
 use crate::registration::service::Registrations;
+use crate::state::AppState;
 use crate::store::privacy::{self as store, Removed, StatRow, TallyRow};
 use crate::store::{events, from_json_list, Db, StoreError};
+use axum::extract::FromRef;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Brussels;
 use std::collections::BTreeMap;
@@ -45,6 +47,22 @@ impl From<PrivacyError> for AppError {
 pub struct Privacy {
     registrations: Registrations,
     purge_after: Duration,
+}
+
+impl FromRef<AppState> for Privacy {
+    fn from_ref(s: &AppState) -> Privacy {
+        Privacy::new(
+            Registrations::from_ref(s),
+            s.config.privacy_purge_days_after_event,
+        )
+    }
+}
+
+impl AppState {
+    /// The privacy service (erasure, export, purge).
+    pub fn privacy(&self) -> Privacy {
+        Privacy::from_ref(self)
+    }
 }
 
 impl Privacy {
@@ -85,7 +103,7 @@ impl Privacy {
         store::log(&mut tx, event.id, "person", removed, now).await?;
         tx.commit().await?;
         if promoted {
-            self.registrations.mail_wake.notify_one();
+            self.registrations.outbox.wake();
         }
         tracing::info!(
             registration = registration_id,

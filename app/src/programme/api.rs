@@ -12,7 +12,7 @@ use leptos::server_fn::codec::Json;
 pub async fn get_agenda(slug: String) -> Result<AgendaView, AppError> {
     let state = crate::state::app_state()?;
     let (agenda, published) = state.programme().agenda(&slug, chrono::Utc::now()).await?;
-    if !published && crate::accounts::api::require_coordinator().await.is_err() {
+    if !published && crate::kernel::auth::require_coordinator().await.is_err() {
         return Err(AppError::NotFound);
     }
     Ok(agenda)

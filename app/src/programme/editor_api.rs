@@ -42,7 +42,7 @@ pub fn programme_path(slug: &str) -> String {
 /// Coordinator. The programme of event `slug` for the editor.
 #[server(prefix = "/api", endpoint = "coordinator/programme", input = Json)]
 pub async fn get_programme_editor(#[server(default)] slug: String) -> Result<EditorView, AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     let state = crate::state::app_state()?;
     let (event, p) = state.programme().stored(&slug).await?;
     let (notice_subject, notice_text, notice_recipients) = state
@@ -108,7 +108,7 @@ pub async fn save_session(
     #[server(default)] speaker2: String,
     #[server(default)] speaker3: String,
 ) -> Result<(), AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     let state = crate::state::app_state()?;
     let programme = state.programme();
     let (event, _) = programme.stored(&slug).await?;
@@ -145,7 +145,7 @@ pub async fn delete_session(
     #[server(default)] id: i64,
     #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     if confirm.is_empty() {
         return Err(AppError::ConfirmationNeeded);
     }
@@ -168,7 +168,7 @@ pub async fn save_speaker(
     #[server(default)] bio: String,
     #[server(default)] contact_email: String,
 ) -> Result<(), AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     let programme = crate::state::app_state()?.programme();
     let input = super::model::SpeakerInput {
         name,
@@ -193,7 +193,7 @@ pub async fn delete_speaker(
     #[server(default)] id: i64,
     #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     if confirm.is_empty() {
         return Err(AppError::ConfirmationNeeded);
     }
@@ -216,7 +216,7 @@ pub async fn remove_speaker_photo(
     #[server(default)] id: i64,
     #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     if confirm.is_empty() {
         return Err(AppError::ConfirmationNeeded);
     }
@@ -238,7 +238,7 @@ pub async fn notify_attendees(
     #[server(default)] slug: String,
     #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     if confirm.is_empty() {
         return Err(AppError::ConfirmationNeeded);
     }

@@ -8,6 +8,8 @@ use super::model::{
     Slot, SpeakerInput,
 };
 use crate::error::AppError;
+use crate::kernel::outbox::Outbox;
+use crate::state::AppState;
 use crate::store::programme::{self as store, StoredProgramme};
 use crate::store::{events, Db, StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -98,31 +100,41 @@ pub async fn mail_outline_tx(
 pub struct Programme {
     db: Db,
     base_url: String,
-    /// The domain part of Message-IDs of the speakers' mails.
-    mail_domain: String,
-    /// Wakes the mail worker after a speaker's mail was queued (it also polls).
-    mail_wake: Option<std::sync::Arc<tokio::sync::Notify>>,
+    /// Queues the speakers' and attendees' mails (none without it: the demo loader).
+    outbox: Option<Outbox>,
+}
+
+impl axum::extract::FromRef<AppState> for Programme {
+    fn from_ref(s: &AppState) -> Programme {
+        Programme {
+            outbox: Some(Outbox::from_ref(s)),
+            ..Programme::new(s.db.clone(), &s.config.base_url)
+        }
+    }
+}
+
+impl AppState {
+    /// The programme service (agenda, sessions, speakers).
+    pub fn programme(&self) -> Programme {
+        <Programme as axum::extract::FromRef<AppState>>::from_ref(self)
+    }
 }
 
 impl Programme {
+    /// A programme service that queues no mail (the demo loader, tests).
     pub fn new(db: Db, base_url: &str) -> Programme {
         Programme {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
-            mail_domain: "tafelronde.localhost".into(),
-            mail_wake: None,
+            outbox: None,
         }
     }
 
-    /// The same service, naming `domain` in Message-IDs and waking `wake` after a mail.
-    pub fn with_mail(
-        mut self,
-        domain: String,
-        wake: std::sync::Arc<tokio::sync::Notify>,
-    ) -> Programme {
-        self.mail_domain = domain;
-        self.mail_wake = Some(wake);
-        self
+    fn message_id(&self) -> String {
+        match &self.outbox {
+            Some(o) => o.message_id(),
+            None => format!("<{}@tafelronde.localhost>", uuid::Uuid::new_v4()),
+        }
     }
 
     /// Queues in `tx`, for each speaker of `valid` (session `id` of `event`) with a contact
@@ -155,7 +167,7 @@ impl Programme {
                 valid.starts_at(),
                 valid.ends_at(),
                 valid.room(),
-                format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain),
+                self.message_id(),
             );
             crate::store::outbox::enqueue(tx, &mail, now).await?;
             sent += 1;
@@ -310,8 +322,8 @@ impl Programme {
         };
         tx.commit().await?;
         if mailed > 0 {
-            if let Some(w) = &self.mail_wake {
-                w.notify_one();
+            if let Some(o) = &self.outbox {
+                o.wake();
             }
         }
         tracing::info!(event = slug, session = id, mailed, "session changed");
@@ -419,13 +431,13 @@ impl Programme {
                 event.view.title_in(lang).text,
                 &agenda,
                 &url,
-                format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain),
+                self.message_id(),
             );
             crate::store::outbox::enqueue(&mut tx, &mail, now).await?;
         }
         tx.commit().await?;
-        if let Some(w) = &self.mail_wake {
-            w.notify_one();
+        if let Some(o) = &self.outbox {
+            o.wake();
         }
         tracing::info!(
             event = slug,

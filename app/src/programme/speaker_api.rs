@@ -34,7 +34,7 @@ pub async fn send_speaker_link(
     #[server(default)] id: i64,
     #[server(default)] lang: String,
 ) -> Result<(), AppError> {
-    crate::accounts::api::require_coordinator().await?;
+    crate::kernel::auth::require_coordinator().await?;
     let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
     let state = crate::state::app_state()?;
     state.speakers().send_link(&slug, id, lang).await?;

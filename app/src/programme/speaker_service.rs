@@ -11,8 +11,10 @@ use super::speaker::{Neighbour, ProfileInput, ProfileOutcome, SpeakerPage, Speak
 use crate::domain::OrgType;
 use crate::error::AppError;
 use crate::i18n::{format_span, Lang};
+use crate::kernel::outbox::Outbox;
 use crate::registration::rules::Rules;
 use crate::registration::service::{hash_token, is_token_format, new_token};
+use crate::state::AppState;
 use crate::store::programme::{self as programme_store, SpeakerRow};
 use crate::store::{events, outbox, speakers as store, Db, StoreError, Tx};
 use chrono::Utc;
@@ -27,8 +29,20 @@ pub struct Speakers {
     db: Db,
     rules: Rules,
     base_url: String,
-    mail_domain: String,
-    mail_wake: Arc<Notify>,
+    outbox: Outbox,
+}
+
+impl axum::extract::FromRef<AppState> for Speakers {
+    fn from_ref(s: &AppState) -> Speakers {
+        Speakers::new(s.db.clone(), &s.config, s.mail_wake.clone())
+    }
+}
+
+impl AppState {
+    /// The speakers' personal links and page.
+    pub fn speakers(&self) -> Speakers {
+        <Speakers as axum::extract::FromRef<AppState>>::from_ref(self)
+    }
 }
 
 fn db_err(e: StoreError) -> AppError {
@@ -42,8 +56,7 @@ impl Speakers {
             db,
             rules: Rules::from_config(config),
             base_url: config.base_url.trim_end_matches('/').to_string(),
-            mail_domain: config.mail_domain(),
-            mail_wake,
+            outbox: Outbox::from_config(config, mail_wake),
         }
     }
 
@@ -71,14 +84,14 @@ impl Speakers {
             e.title_in(lang).text,
             &format_span(lang, e.starts_at, e.ends_at),
             &url,
-            format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain),
+            self.outbox.message_id(),
         );
         mail.link = Some(outbox::MailLink {
             token,
             kind: outbox::LinkKind::Speaker,
             owner: speaker.id,
         });
-        outbox::enqueue(tx, &mail, now).await?;
+        self.outbox.queue(tx, &mail, now).await?;
         Ok(())
     }
 
@@ -93,7 +106,7 @@ impl Speakers {
             .ok_or(ProgrammeError::NotFound)?;
         self.queue_link(&mut tx, &event, &speaker, lang).await?;
         tx.commit().await?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         tracing::info!(event = slug, speaker = id, "speaker link mailed");
         Ok(())
     }
@@ -116,7 +129,7 @@ impl Speakers {
             sent += 1;
         }
         tx.commit().await?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         Ok(sent)
     }
 

@@ -154,7 +154,7 @@ impl Registrations {
         }
         let promoted = self.cancel_locked(&mut tx, &event, &reg, now).await?;
         tx.commit().await?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         tracing::info!(
             registration = reg.id,
             promoted,
@@ -177,7 +177,7 @@ impl Registrations {
         }
         self.give_seat(&mut tx, &event, &reg, now).await?;
         tx.commit().await?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         tracing::info!(registration = reg.id, "promoted by a coordinator");
         Ok(Done::Promoted)
     }
@@ -246,7 +246,7 @@ impl Registrations {
         };
         self.send_link(&mut tx, &event.view, mail, now).await?;
         tx.commit().await?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         tracing::info!(registration = reg.id, "link resent by a coordinator");
         Ok(Done::LinkResent)
     }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use crate::accounts::api::require_coordinator;
+use crate::kernel::auth::require_coordinator;
 
 /// The language of the coordinator's page (cookie, else the browser's languages): the
 /// language of the mails to people they import.

@@ -79,7 +79,7 @@ impl Registrations {
             };
             let link = token.as_ref().map(|t| format!("{}/m/{t}", self.base_url));
             let (s, b) = fill(r, link.as_deref().unwrap_or(""));
-            let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
+            let message_id = self.outbox.message_id();
             let mut mail = render_bulk(
                 lang,
                 &event.view,
@@ -99,7 +99,7 @@ impl Registrations {
         }
         tx.commit().await?;
         if !recipients.is_empty() {
-            self.mail_wake.notify_one();
+            self.outbox.wake();
         }
         tracing::info!(
             event = slug,

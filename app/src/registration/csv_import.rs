@@ -349,7 +349,7 @@ impl Registrations {
         if write {
             tx.commit().await?;
             if report.valid() > 0 {
-                self.mail_wake.notify_one();
+                self.outbox.wake();
             }
             tracing::info!(
                 event = slug,

@@ -15,7 +15,7 @@ use tower_sessions::Session;
 
 /// The signed-in coordinator's id, or the refusal to send.
 async fn coordinator(state: &AppState, session: &Session) -> Result<i64, Response> {
-    crate::accounts::api::coordinator_of(state, session)
+    crate::kernel::auth::coordinator_of(&state.db, session)
         .await
         .map(|c| c.id)
         .map_err(|e| {

@@ -9,7 +9,9 @@ use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::{Lang, T};
+use crate::kernel::outbox::Outbox;
 use crate::mail::{render, MailKind, MailTo};
+use crate::state::AppState;
 use crate::store::events::{self, StoredEvent};
 use crate::store::registrations::{self, StoredRegistration};
 use crate::store::{outbox, Db, StoreError, Tx};
@@ -25,20 +27,30 @@ pub struct Registrations {
     pub rules: Rules,
     /// The public base URL, without a trailing slash.
     pub base_url: String,
-    /// The domain part of Message-IDs.
-    pub mail_domain: String,
-    pub mail_wake: Arc<Notify>,
+    /// Message-IDs, queueing and the mail worker's wake-up.
+    pub outbox: Outbox,
+}
+
+impl axum::extract::FromRef<AppState> for Registrations {
+    fn from_ref(s: &AppState) -> Registrations {
+        Registrations::new(s.db.clone(), &s.config, s.mail_wake.clone())
+    }
+}
+
+impl AppState {
+    /// The registration service.
+    pub fn registrations(&self) -> Registrations {
+        <Registrations as axum::extract::FromRef<AppState>>::from_ref(self)
+    }
 }
 
 impl Registrations {
     pub fn new(db: Db, config: &crate::config::Config, mail_wake: Arc<Notify>) -> Registrations {
-        let mail_domain = config.mail_domain();
         Registrations {
             db,
             rules: Rules::from_config(config),
             base_url: config.base_url.clone(),
-            mail_domain,
-            mail_wake,
+            outbox: Outbox::from_config(config, mail_wake),
         }
     }
 }
@@ -96,7 +108,7 @@ impl Registrations {
             manage_url: &manage_url,
             base_url: &self.base_url,
         };
-        let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
+        let message_id = self.outbox.message_id();
         // People with a seat get the short agenda in their mail.
         let agenda = if m.kind.has_calendar() {
             crate::programme::service::mail_outline_tx(tx, &event.slug, m.lang)
@@ -229,7 +241,7 @@ impl Registrations {
         };
         tx.commit().await.map_err(db_err)?;
         if queued {
-            self.mail_wake.notify_one();
+            self.outbox.wake();
         }
         Ok(RegisterOutcome::accepted(full))
     }
@@ -382,7 +394,7 @@ impl Registrations {
             .map_err(db_err)?;
         self.cancel_locked(&mut tx, &event, &reg, now).await?;
         tx.commit().await.map_err(db_err)?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         Ok(())
     }
 
@@ -423,7 +435,7 @@ impl Registrations {
             manage_url: "",
             base_url: &self.base_url,
         };
-        let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.mail_domain);
+        let message_id = self.outbox.message_id();
         let mut mail = render(MailKind::Cancelled, event, &to, message_id);
         mail.registration_id = Some(reg.id);
         outbox::enqueue(tx, &mail, now).await.map_err(db_err)?;

@@ -83,7 +83,7 @@ impl Registrations {
         self.queue_mail(&mut tx, &event.view, &mail, &token, now)
             .await?;
         tx.commit().await.map_err(db_err)?;
-        self.mail_wake.notify_one();
+        self.outbox.wake();
         Ok(WalkedIn {
             id,
             name: format!("{} {}", valid.first_name.as_str(), valid.last_name.as_str()),

@@ -3,7 +3,7 @@
 //! client address), ending an account's sessions, and the dashboard's event counts.
 
 use super::{Db, StoreError, Tx};
-use crate::accounts::model::{DashboardEvent, PasswordHash, TokenPurpose};
+use crate::domain::account::{DashboardEvent, PasswordHash, TokenPurpose};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 

@@ -157,3 +157,46 @@ pub async fn published(db: &Db, event_id: i64) -> Result<Vec<(i64, i64, String)>
             .await?
     }))
 }
+
+/// One confirmed person at the check-in desk.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ArrivalRow {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub organisation: String,
+    pub checked_in_at: Option<DateTime<Utc>>,
+}
+
+/// The confirmed registrations of an event with their arrival, by last and first name.
+pub async fn arrivals(db: &Db, event_id: i64) -> Result<Vec<ArrivalRow>, StoreError> {
+    Ok(on_db!(db, p => {
+        sqlx::query_as(
+            "SELECT id, first_name, last_name, organisation, checked_in_at FROM registrations \
+             WHERE event_id = $1 AND status = 'confirmed' ORDER BY last_name, first_name, id",
+        )
+        .bind(event_id)
+        .fetch_all(p)
+        .await?
+    }))
+}
+
+/// Marks confirmed registration `id` of event `event_id` as arrived at `at` (or not, with
+/// `None`); whether there was such a registration.
+pub async fn set_arrival(
+    db: &Db,
+    event_id: i64,
+    id: i64,
+    at: Option<DateTime<Utc>>,
+) -> Result<bool, StoreError> {
+    let n = on_db!(db, p => {
+        sqlx::query("UPDATE registrations SET checked_in_at = $1 WHERE id = $2 AND event_id = $3 AND status = 'confirmed'")
+            .bind(at)
+            .bind(id)
+            .bind(event_id)
+            .execute(p)
+            .await?
+            .rows_affected()
+    });
+    Ok(n == 1)
+}

@@ -389,7 +389,7 @@ async fn reissue_link(
     owner: i64,
     now: DateTime<Utc>,
 ) -> Result<String, StoreError> {
-    use crate::accounts::model::TokenPurpose;
+    use crate::domain::account::TokenPurpose;
     let (token, hash) = crate::kernel::tokens::new_token()
         .map_err(|e| StoreError::Corrupt(format!("no random source: {e}")))?;
     match kind {

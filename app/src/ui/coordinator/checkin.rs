@@ -4,11 +4,11 @@
 //! camera scanner (`camera.rs`) and the walk-in form (`walk_in.rs`).
 
 use crate::dayof::api::get_walk_in_setup;
+use crate::dayof::api::{checkin_path, get_checkin, CheckIn};
 use crate::dayof::model::WalkInSetup;
+use crate::dayof::model::{Arrival, CheckinView};
 use crate::error::AppError;
 use crate::i18n::T;
-use crate::planner::api::{checkin_path, get_checkin, CheckIn};
-use crate::planner::model::{Arrival, CheckinView};
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;

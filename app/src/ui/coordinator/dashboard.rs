@@ -106,7 +106,7 @@ fn EventTable() -> impl IntoView {
                                         .into_iter()
                                         .map(|e| view! {
                                             <tr>
-                                                <td><a href=format!("/coordinator/events/{}", e.slug)>{e.title}</a>" · "<a href=crate::events::api::edit_path(&e.slug)>{lang.t(T::CoordEventsEdit)}</a>" · "<a href=format!("/coordinator/events/{}/registrations", e.slug)>{lang.t(T::CoordRegLink)}</a>" · "<a href=crate::planner::api::planner_path(&e.slug)>{lang.t(T::PlanLink)}</a>" · "<a href=crate::planner::api::checkin_path(&e.slug)>{lang.t(T::CheckinLink)}</a></td>
+                                                <td><a href=format!("/coordinator/events/{}", e.slug)>{e.title}</a>" · "<a href=crate::events::api::edit_path(&e.slug)>{lang.t(T::CoordEventsEdit)}</a>" · "<a href=format!("/coordinator/events/{}/registrations", e.slug)>{lang.t(T::CoordRegLink)}</a>" · "<a href=crate::planner::api::planner_path(&e.slug)>{lang.t(T::PlanLink)}</a>" · "<a href=crate::dayof::api::checkin_path(&e.slug)>{lang.t(T::CheckinLink)}</a></td>
                                                 <td>{format_span(lang, e.starts_at, e.ends_at)}</td>
                                                 <td>{format!("{} / {}", e.confirmed, e.capacity)}</td>
                                                 <td>{e.waitlisted}</td>

@@ -3,10 +3,11 @@
 //! with the person's table in each networking round) of every confirmed person, from the
 //! published plan, one A6 page each when printed (`style/main.css`).
 
+use crate::dayof::api::checkin_path;
 use crate::dayof::api::{badges_path, get_print, schedules_path};
 use crate::dayof::model::{PrintPerson, PrintSession, PrintView};
 use crate::i18n::T;
-use crate::planner::api::{checkin_path, planner_path};
+use crate::planner::api::planner_path;
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;

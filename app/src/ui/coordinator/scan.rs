@@ -4,11 +4,11 @@
 //! 404 page; without a session the login comes first and then this page again.
 
 use super::{action_error, FormError};
+use crate::dayof::api::checkin_path;
 use crate::dayof::api::{get_scan, CheckInCode};
 use crate::dayof::model::ScanView;
 use crate::error::AppError;
 use crate::i18n::T;
-use crate::planner::api::checkin_path;
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;
