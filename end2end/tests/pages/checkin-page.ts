@@ -7,7 +7,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * The check-in URL the QR code of a mail with this manage link holds (the server derives
- * the code from the link's token hash: app/src/dayof/code.rs; server/tests/checkin.rs
+ * the code from the link's token hash: app/src/dayof/code.rs; server/tests/it/dayof.rs
  * decodes the QR image itself and checks it holds this URL).
  */
 export function checkinPath(slug: string, manageLink: string): string {
