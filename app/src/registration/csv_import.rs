@@ -168,7 +168,7 @@ pub fn parse(text: &str, event: &EventView, lang: Lang) -> Parsed {
     if !parsed.problems.is_empty() {
         return parsed;
     }
-    let menu = event.topic_codes();
+    let offer = event.offer();
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -221,25 +221,13 @@ pub fn parse(text: &str, event: &EventView, lang: Lang) -> Parsed {
             consent: true,
             ..Default::default()
         };
-        let result = match form.validate(&menu, lang) {
-            Ok(v) => {
-                // Only the organisation types and sectors this event's form offers.
-                let mut offered = Vec::new();
-                if !event.org_types.contains(&v.org_type) {
-                    offered.push((Field::OrgType, T::ErrChoose));
-                }
-                if !event.sectors.contains(&v.sector) {
-                    offered.push((Field::Sector, T::ErrChoose));
-                }
-                if offered.is_empty() {
-                    Ok(v)
-                } else {
-                    Err(offered)
-                }
-            }
-            Err(e) => Err(e.0),
-        }
-        .map_err(|errors| errors.into_iter().map(|(f, t)| (f, in_a_file(t))).collect());
+        let result = form.validate(&offer, lang).map_err(|errors| {
+            errors
+                .0
+                .into_iter()
+                .map(|(f, t)| (f, in_a_file(t)))
+                .collect()
+        });
         parsed.rows.push(Row { line, result });
     }
     parsed

@@ -5,10 +5,9 @@
 
 use super::rules::Rules;
 use super::{ManageView, RegisterOutcome, RegistrationForm, Status};
-use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
-use crate::i18n::{Lang, T};
+use crate::i18n::Lang;
 use crate::mail::{render, MailKind, MailTo};
 use crate::store::events::{self, StoredEvent};
 use crate::store::registrations::{self, StoredRegistration};
@@ -152,21 +151,10 @@ impl Registrations {
             tracing::warn!(event = slug, "honeypot filled in: registration dropped");
             return Ok(RegisterOutcome::accepted(event.view.is_full()));
         }
-        let valid = match form.validate(&event.view.topic_codes(), lang) {
+        let valid = match form.validate(&event.view.offer(), lang) {
             Ok(v) => v,
             Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
         };
-        // Only the organisation types and sectors this event's form offers.
-        let mut offered = FieldErrors::default();
-        if !event.view.org_types.contains(&valid.org_type) {
-            offered.0.push((Field::OrgType, T::ErrChoose));
-        }
-        if !event.view.sectors.contains(&valid.sector) {
-            offered.0.push((Field::Sector, T::ErrChoose));
-        }
-        if !offered.is_empty() {
-            return Ok(RegisterOutcome::Invalid(offered));
-        }
         let mut tx = self.db.begin_write().await.map_err(db_err)?;
         // Window and capacity are read under the lock that counts the seats.
         let event = events::lock(&mut tx, event.id).await.map_err(db_err)?;
@@ -312,7 +300,7 @@ impl Registrations {
         let mut form = form.clone();
         form.email = reg.email.clone();
         form.consent = true;
-        let valid = match form.validate(&event.view.topic_codes(), lang) {
+        let valid = match form.validate(&event.view.offer(), lang) {
             Ok(v) => v,
             Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
         };

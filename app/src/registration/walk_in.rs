@@ -37,18 +37,8 @@ impl Registrations {
             .map_err(db_err)?
             .ok_or(AppError::NotFound)?;
         let valid = form
-            .validate(&event.view.topic_codes(), lang)
+            .validate(&event.view.offer(), lang)
             .map_err(AppError::RegistrationInvalid)?;
-        let mut offered = FieldErrors::default();
-        if !event.view.org_types.contains(&valid.org_type) {
-            offered.0.push((Field::OrgType, T::ErrChoose));
-        }
-        if !event.view.sectors.contains(&valid.sector) {
-            offered.0.push((Field::Sector, T::ErrChoose));
-        }
-        if !offered.is_empty() {
-            return Err(AppError::RegistrationInvalid(offered));
-        }
         let mut tx = self.db.begin_write().await.map_err(db_err)?;
         // Capacity is read under the lock that counts the seats.
         let event = events::lock(&mut tx, event.id).await.map_err(db_err)?;
