@@ -6,13 +6,13 @@
 //! nothing. The export's formula escape (a leading `'`) is undone, so a file round-trips.
 
 use super::admin::AdminError;
+use super::admit::{SeatRule, Seats};
 use super::csv_export::formula_unsafe;
-use super::service::{new_token, LinkMail, Registrations};
+use super::service::Registrations;
 use super::views::{ImportDuplicate, ImportProblem, ImportReport, IMPORT_COLUMNS as COLUMNS};
 use super::{Field, OrgType, RegistrationForm, Sector, Status, ValidRegistration};
 use crate::event::{EventView, Topic};
 use crate::i18n::{Lang, T};
-use crate::mail::MailKind;
 use crate::store::{events, registrations};
 use chrono::Utc;
 use std::collections::HashMap;
@@ -260,7 +260,7 @@ impl Registrations {
         let now = Utc::now();
         let mut tx = self.db.begin_write().await?;
         let event = events::lock(&mut tx, event.id).await?;
-        let mut confirmed = registrations::count_confirmed(&mut tx, event.id).await?;
+        let mut seats = Seats::of(&event.view);
         let mut report = ImportReport {
             csv: text.to_string(),
             imported: write,
@@ -305,32 +305,18 @@ impl Registrations {
                 });
                 continue;
             }
-            let status = if confirmed < event.view.capacity {
-                confirmed += 1;
-                report.confirmed += 1;
-                Status::Confirmed
+            let rule = SeatRule::SeatOrWaitList;
+            let place = if write {
+                self.admit(&mut tx, &event, &mut seats, &valid, rule, now)
+                    .await?
+                    .place
             } else {
-                report.waitlisted += 1;
-                Status::Waitlisted
+                // A dry run places them as an import would, and writes nothing.
+                seats.take(rule)
             };
-            if write {
-                let (token, hash) = new_token()?;
-                let id =
-                    registrations::insert(&mut tx, event.id, &valid, status, &hash, now).await?;
-                let kind = if status == Status::Confirmed {
-                    MailKind::Confirmed
-                } else {
-                    MailKind::Waitlisted
-                };
-                let mail = LinkMail {
-                    kind,
-                    lang,
-                    reg_id: id,
-                    first_name: valid.first_name.as_str(),
-                    email: valid.email.as_str(),
-                };
-                self.queue_mail(&mut tx, &event.view, &mail, &token, now)
-                    .await?;
+            match place.status {
+                Status::Confirmed => report.confirmed += 1,
+                _ => report.waitlisted += 1,
             }
         }
         report.problems.sort_by_key(|p| p.line);

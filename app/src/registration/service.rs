@@ -3,6 +3,7 @@
 //! through a personal link within the time rules, and promoting from the wait list.
 //! Each change and its mail are written in one transaction.
 
+use super::admit::{SeatRule, Seats};
 use super::rules::Rules;
 use super::{ManageView, RegisterOutcome, RegistrationForm, Status};
 use crate::error::AppError;
@@ -189,29 +190,16 @@ impl Registrations {
                 false
             }
             None => {
-                let status = if full {
-                    Status::Waitlisted
-                } else {
-                    Status::Confirmed
-                };
-                let (token, hash) = new_token()?;
-                let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now)
-                    .await
-                    .map_err(db_err)?;
-                let kind = if status == Status::Confirmed {
-                    MailKind::Confirmed
-                } else {
-                    MailKind::Waitlisted
-                };
-                let mail = LinkMail {
-                    kind,
-                    lang,
-                    reg_id: id,
-                    first_name: valid.first_name.as_str(),
-                    email: valid.email.as_str(),
-                };
-                self.queue_mail(&mut tx, &event.view, &mail, &token, now)
-                    .await?;
+                let mut seats = Seats::of(&event.view);
+                self.admit(
+                    &mut tx,
+                    &event,
+                    &mut seats,
+                    &valid,
+                    SeatRule::SeatOrWaitList,
+                    now,
+                )
+                .await?;
                 true
             }
         };
