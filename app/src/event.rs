@@ -1,7 +1,7 @@
 //! Events as the browser sees them: [`EventView`] (no internal columns) and the menu of
 //! topics attendees choose their offers and needs from.
 
-use crate::domain::{OrgType, Sector};
+use crate::domain::{Offer, OrgType, Sector};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -124,6 +124,14 @@ impl EventView {
     }
     pub fn topic_codes(&self) -> Vec<String> {
         self.topics.iter().map(|t| t.code.clone()).collect()
+    }
+    /// What the registration form of this event offers: a form is validated against it.
+    pub fn offer(&self) -> Offer {
+        Offer {
+            topics: self.topic_codes(),
+            org_types: self.org_types.clone(),
+            sectors: self.sectors.clone(),
+        }
     }
 }
 

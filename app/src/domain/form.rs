@@ -1,6 +1,7 @@
 //! The registration form as typed by the attendee ([`RegistrationForm`], raw strings that
-//! survive an error round trip untouched), its validation into a [`ValidRegistration`]
-//! and the per-field errors ([`FieldErrors`]) shown next to each field.
+//! survive an error round trip untouched), its one validation against what the event
+//! offers ([`Offer`]) into a [`ValidRegistration`], and the per-field errors
+//! ([`FieldErrors`]) shown next to each field.
 
 use super::fields::*;
 use crate::i18n::{Lang, T};
@@ -110,6 +111,36 @@ impl FieldErrors {
     }
 }
 
+/// What an event's form offers to choose from: its topic codes, organisation types and
+/// sectors. Every path that stores a form (register, walk-in, import, both edits) validates
+/// against it, so a person never holds a choice the event does not offer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    pub topics: Vec<String>,
+    pub org_types: Vec<OrgType>,
+    pub sectors: Vec<Sector>,
+}
+
+impl Offer {
+    /// The topics `topics` with every organisation type and sector.
+    pub fn everything(topics: Vec<String>) -> Offer {
+        Offer {
+            topics,
+            org_types: OrgType::ALL.to_vec(),
+            sectors: Sector::ALL.to_vec(),
+        }
+    }
+}
+
+/// `Ok(choice)` when `offered` holds it, else "choose one of the list".
+fn offered<C: PartialEq>(choice: C, offered: &[C]) -> Result<C, T> {
+    if offered.contains(&choice) {
+        Ok(choice)
+    } else {
+        Err(T::ErrChoose)
+    }
+}
+
 /// A registration whose every field is valid.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidRegistration {
@@ -183,8 +214,8 @@ impl RegistrationForm {
     }
 
     /// Validates one field alone (live validation in the browser).
-    pub fn field_error(&self, field: Field, menu: &[String]) -> Option<T> {
-        self.validate(menu, Lang::default())
+    pub fn field_error(&self, field: Field, offer: &Offer) -> Option<T> {
+        self.validate(offer, Lang::default())
             .err()
             .and_then(|e| e.get(field))
     }
@@ -199,16 +230,20 @@ impl RegistrationForm {
         }
     }
 
-    /// Validates every field against the event's topic menu.
-    pub fn validate(&self, menu: &[String], lang: Lang) -> Result<ValidRegistration, FieldErrors> {
+    /// Validates every field against what the event offers: its topic menu, organisation
+    /// types and sectors (the one validation of a form against its event).
+    pub fn validate(&self, offer: &Offer, lang: Lang) -> Result<ValidRegistration, FieldErrors> {
+        let menu = &offer.topics;
         let mut e = FieldErrors::default();
         let first_name = self.checked(&mut e, Field::FirstName, Name::parse(&self.first_name));
         let last_name = self.checked(&mut e, Field::LastName, Name::parse(&self.last_name));
         let email = self.checked(&mut e, Field::Email, Email::parse(&self.email));
         let organisation =
             self.checked(&mut e, Field::Organisation, Name::parse(&self.organisation));
-        let org_type = self.checked(&mut e, Field::OrgType, OrgType::parse(&self.org_type));
-        let sector = self.checked(&mut e, Field::Sector, Sector::parse(&self.sector));
+        let org_type = OrgType::parse(&self.org_type).and_then(|t| offered(t, &offer.org_types));
+        let org_type = self.checked(&mut e, Field::OrgType, org_type);
+        let sector = Sector::parse(&self.sector).and_then(|s| offered(s, &offer.sectors));
+        let sector = self.checked(&mut e, Field::Sector, sector);
         let phone = self.checked(&mut e, Field::Phone, Phone::parse_optional(&self.phone));
         let offers = self.checked(&mut e, Field::Offers, Topics::parse(&self.offers, menu));
         let needs = self.checked(&mut e, Field::Needs, Topics::parse(&self.needs, menu));
@@ -275,7 +310,7 @@ mod tests {
 
     #[test]
     fn valid_form_validates() {
-        let menu = vec!["jobs".to_string(), "training".to_string()];
+        let menu = Offer::everything(vec!["jobs".to_string(), "training".to_string()]);
         let v = good().validate(&menu, Lang::En).unwrap();
         assert_eq!(v.email.as_str(), "grete@damhert.be");
         assert_eq!(v.offers.codes(), ["jobs"]);
@@ -283,7 +318,7 @@ mod tests {
 
     #[test]
     fn each_invalid_field_is_reported_at_that_field() {
-        let menu = vec!["jobs".to_string(), "training".to_string()];
+        let menu = Offer::everything(vec!["jobs".to_string(), "training".to_string()]);
         type Breaker = fn(&mut RegistrationForm);
         let cases: Vec<(Breaker, Field, T)> = vec![
             (|f| f.first_name.clear(), Field::FirstName, T::ErrRequired),
@@ -323,6 +358,32 @@ mod tests {
     }
 
     #[test]
+    fn only_the_offered_types_and_sectors_are_accepted() {
+        let offer = Offer {
+            topics: vec!["jobs".into(), "training".into()],
+            org_types: vec![OrgType::Education],
+            sectors: vec![Sector::Zorg],
+        };
+        // "company" and "maakindustrie" exist but are not offered.
+        let errs = good().validate(&offer, Lang::Nl).unwrap_err();
+        assert_eq!(
+            errs.0,
+            vec![
+                (Field::OrgType, T::ErrChoose),
+                (Field::Sector, T::ErrChoose)
+            ]
+        );
+        assert_eq!(
+            good().field_error(Field::Sector, &offer),
+            Some(T::ErrChoose)
+        );
+        let mut f = good();
+        f.org_type = "education".into();
+        f.sector = "zorg".into();
+        assert!(f.validate(&offer, Lang::Nl).is_ok());
+    }
+
+    #[test]
     fn form_pairs() {
         let pairs: Vec<(String, String)> = [
             ("first_name", "A"),
@@ -349,7 +410,7 @@ mod tests {
 
     #[test]
     fn invalid_bytes_are_reported_at_their_field() {
-        let menu = vec!["jobs".to_string(), "training".to_string()];
+        let menu = Offer::everything(vec!["jobs".to_string(), "training".to_string()]);
         let mut f = good();
         f.first_name.clear();
         f.mark_invalid("first_name");
@@ -368,7 +429,7 @@ mod tests {
 
     #[test]
     fn zero_width_names_and_dash_phones_are_refused() {
-        let menu = vec!["jobs".to_string(), "training".to_string()];
+        let menu = Offer::everything(vec!["jobs".to_string(), "training".to_string()]);
         let mut f = good();
         f.first_name = "\u{200B}\u{200B}".into();
         f.phone = "-12345678".into();

@@ -51,6 +51,7 @@ async fn one(url: &str, n: usize) -> Result<String, BenchError> {
     event.capacity = n as i64;
     let event_id = events::insert(&db, &event, now).await?;
     let menu = event.topic_codes();
+    let offer = event.offer();
     let mut rng = Rng::new(7, n as u64);
     let mut tx = db.begin_write().await?;
     for i in 0..n {
@@ -69,7 +70,7 @@ async fn one(url: &str, n: usize) -> Result<String, BenchError> {
             ..Default::default()
         };
         let valid = form
-            .validate(&menu, Lang::Nl)
+            .validate(&offer, Lang::Nl)
             .map_err(|_| BenchError::Invalid(i))?;
         registrations::insert(
             &mut tx,

@@ -217,7 +217,7 @@ impl Registrations {
         form.email = reg.email.clone();
         form.consent = true;
         form.website = String::new();
-        let valid = match form.validate(&event.view.topic_codes(), reg.lang) {
+        let valid = match form.validate(&event.view.offer(), reg.lang) {
             Ok(v) => v,
             Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
         };

@@ -6,13 +6,13 @@
 //! nothing. The export's formula escape (a leading `'`) is undone, so a file round-trips.
 
 use super::admin::AdminError;
+use super::admit::{SeatRule, Seats};
 use super::csv_export::formula_unsafe;
-use super::service::{new_token, LinkMail, Registrations};
+use super::service::Registrations;
 use super::views::{ImportDuplicate, ImportProblem, ImportReport, IMPORT_COLUMNS as COLUMNS};
 use super::{Field, OrgType, RegistrationForm, Sector, Status, ValidRegistration};
 use crate::event::{EventView, Topic};
 use crate::i18n::{Lang, T};
-use crate::mail::MailKind;
 use crate::store::{events, registrations};
 use chrono::Utc;
 use std::collections::HashMap;
@@ -168,7 +168,7 @@ pub fn parse(text: &str, event: &EventView, lang: Lang) -> Parsed {
     if !parsed.problems.is_empty() {
         return parsed;
     }
-    let menu = event.topic_codes();
+    let offer = event.offer();
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -221,25 +221,13 @@ pub fn parse(text: &str, event: &EventView, lang: Lang) -> Parsed {
             consent: true,
             ..Default::default()
         };
-        let result = match form.validate(&menu, lang) {
-            Ok(v) => {
-                // Only the organisation types and sectors this event's form offers.
-                let mut offered = Vec::new();
-                if !event.org_types.contains(&v.org_type) {
-                    offered.push((Field::OrgType, T::ErrChoose));
-                }
-                if !event.sectors.contains(&v.sector) {
-                    offered.push((Field::Sector, T::ErrChoose));
-                }
-                if offered.is_empty() {
-                    Ok(v)
-                } else {
-                    Err(offered)
-                }
-            }
-            Err(e) => Err(e.0),
-        }
-        .map_err(|errors| errors.into_iter().map(|(f, t)| (f, in_a_file(t))).collect());
+        let result = form.validate(&offer, lang).map_err(|errors| {
+            errors
+                .0
+                .into_iter()
+                .map(|(f, t)| (f, in_a_file(t)))
+                .collect()
+        });
         parsed.rows.push(Row { line, result });
     }
     parsed
@@ -272,7 +260,7 @@ impl Registrations {
         let now = Utc::now();
         let mut tx = self.db.begin_write().await?;
         let event = events::lock(&mut tx, event.id).await?;
-        let mut confirmed = registrations::count_confirmed(&mut tx, event.id).await?;
+        let mut seats = Seats::of(&event.view);
         let mut report = ImportReport {
             csv: text.to_string(),
             imported: write,
@@ -317,32 +305,18 @@ impl Registrations {
                 });
                 continue;
             }
-            let status = if confirmed < event.view.capacity {
-                confirmed += 1;
-                report.confirmed += 1;
-                Status::Confirmed
+            let rule = SeatRule::SeatOrWaitList;
+            let place = if write {
+                self.admit(&mut tx, &event, &mut seats, &valid, rule, now)
+                    .await?
+                    .place
             } else {
-                report.waitlisted += 1;
-                Status::Waitlisted
+                // A dry run places them as an import would, and writes nothing.
+                seats.take(rule)
             };
-            if write {
-                let (token, hash) = new_token()?;
-                let id =
-                    registrations::insert(&mut tx, event.id, &valid, status, &hash, now).await?;
-                let kind = if status == Status::Confirmed {
-                    MailKind::Confirmed
-                } else {
-                    MailKind::Waitlisted
-                };
-                let mail = LinkMail {
-                    kind,
-                    lang,
-                    reg_id: id,
-                    first_name: valid.first_name.as_str(),
-                    email: valid.email.as_str(),
-                };
-                self.queue_mail(&mut tx, &event.view, &mail, &token, now)
-                    .await?;
+            match place.status {
+                Status::Confirmed => report.confirmed += 1,
+                _ => report.waitlisted += 1,
             }
         }
         report.problems.sort_by_key(|p| p.line);

@@ -1,13 +1,16 @@
 //! Registration of attendees: what the pages receive ([`views`]) and (server only) the time
-//! rules and the service that stores registrations, manages the wait list and queues the
-//! mails. The form, its field types and the status live in [`crate::domain`] (re-exported
-//! here), below both this service and the store. The coordinator's side: the table, row
-//! actions, CSV export and import (`admin*`, `csv_*`), bulk mail (`bulk*`).
+//! rules and the service that stores registrations (every admission through `admit`),
+//! manages the wait list and queues the mails. The form, its field types and the status
+//! live in [`crate::domain`] (re-exported here), below both this service and the store.
+//! The coordinator's side: the table, row actions, CSV export and import (`admin*`,
+//! `csv_*`), bulk mail (`bulk*`).
 
 #[cfg(feature = "ssr")]
 pub mod admin;
 #[cfg(feature = "coordinator")]
 pub mod admin_api;
+#[cfg(feature = "ssr")]
+pub mod admit;
 pub mod bulk;
 #[cfg(feature = "ssr")]
 pub mod bulk_service;

@@ -3,12 +3,12 @@
 //! through a personal link within the time rules, and promoting from the wait list.
 //! Each change and its mail are written in one transaction.
 
+use super::admit::{SeatRule, Seats};
 use super::rules::Rules;
 use super::{ManageView, RegisterOutcome, RegistrationForm, Status};
-use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::event::{EventView, RegistrationWindow};
-use crate::i18n::{Lang, T};
+use crate::i18n::Lang;
 use crate::kernel::outbox::Outbox;
 use crate::mail::{render, MailKind, MailTo};
 use crate::state::AppState;
@@ -164,21 +164,10 @@ impl Registrations {
             tracing::warn!(event = slug, "honeypot filled in: registration dropped");
             return Ok(RegisterOutcome::accepted(event.view.is_full()));
         }
-        let valid = match form.validate(&event.view.topic_codes(), lang) {
+        let valid = match form.validate(&event.view.offer(), lang) {
             Ok(v) => v,
             Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
         };
-        // Only the organisation types and sectors this event's form offers.
-        let mut offered = FieldErrors::default();
-        if !event.view.org_types.contains(&valid.org_type) {
-            offered.0.push((Field::OrgType, T::ErrChoose));
-        }
-        if !event.view.sectors.contains(&valid.sector) {
-            offered.0.push((Field::Sector, T::ErrChoose));
-        }
-        if !offered.is_empty() {
-            return Ok(RegisterOutcome::Invalid(offered));
-        }
         let mut tx = self.db.begin_write().await.map_err(db_err)?;
         // Window and capacity are read under the lock that counts the seats.
         let event = events::lock(&mut tx, event.id).await.map_err(db_err)?;
@@ -213,29 +202,16 @@ impl Registrations {
                 false
             }
             None => {
-                let status = if full {
-                    Status::Waitlisted
-                } else {
-                    Status::Confirmed
-                };
-                let (token, hash) = new_token()?;
-                let id = registrations::insert(&mut tx, event.id, &valid, status, &hash, now)
-                    .await
-                    .map_err(db_err)?;
-                let kind = if status == Status::Confirmed {
-                    MailKind::Confirmed
-                } else {
-                    MailKind::Waitlisted
-                };
-                let mail = LinkMail {
-                    kind,
-                    lang,
-                    reg_id: id,
-                    first_name: valid.first_name.as_str(),
-                    email: valid.email.as_str(),
-                };
-                self.queue_mail(&mut tx, &event.view, &mail, &token, now)
-                    .await?;
+                let mut seats = Seats::of(&event.view);
+                self.admit(
+                    &mut tx,
+                    &event,
+                    &mut seats,
+                    &valid,
+                    SeatRule::SeatOrWaitList,
+                    now,
+                )
+                .await?;
                 true
             }
         };
@@ -324,7 +300,7 @@ impl Registrations {
         let mut form = form.clone();
         form.email = reg.email.clone();
         form.consent = true;
-        let valid = match form.validate(&event.view.topic_codes(), lang) {
+        let valid = match form.validate(&event.view.offer(), lang) {
             Ok(v) => v,
             Err(errors) => return Ok(RegisterOutcome::Invalid(errors)),
         };

@@ -2,13 +2,13 @@
 //! desk with the attendee's rules, confirmed even when the event is full (the coordinator
 //! is told), checked in at once, and mailed the normal confirmation through the outbox.
 
-use super::service::{db_err, new_token, LinkMail, Registrations};
-use super::{RegistrationForm, Status};
+use super::admit::{SeatRule, Seats};
+use super::service::{db_err, Registrations};
+use super::RegistrationForm;
 use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::i18n::{Lang, T};
-use crate::mail::MailKind;
-use crate::store::{dayof, events, registrations};
+use crate::store::{events, registrations};
 use chrono::Utc;
 
 /// What registering a walk-in did.
@@ -37,18 +37,8 @@ impl Registrations {
             .map_err(db_err)?
             .ok_or(AppError::NotFound)?;
         let valid = form
-            .validate(&event.view.topic_codes(), lang)
+            .validate(&event.view.offer(), lang)
             .map_err(AppError::RegistrationInvalid)?;
-        let mut offered = FieldErrors::default();
-        if !event.view.org_types.contains(&valid.org_type) {
-            offered.0.push((Field::OrgType, T::ErrChoose));
-        }
-        if !event.view.sectors.contains(&valid.sector) {
-            offered.0.push((Field::Sector, T::ErrChoose));
-        }
-        if !offered.is_empty() {
-            return Err(AppError::RegistrationInvalid(offered));
-        }
         let mut tx = self.db.begin_write().await.map_err(db_err)?;
         // Capacity is read under the lock that counts the seats.
         let event = events::lock(&mut tx, event.id).await.map_err(db_err)?;
@@ -62,32 +52,16 @@ impl Registrations {
                 T::WalkInErrKnown,
             )])));
         }
-        let confirmed = registrations::count_confirmed(&mut tx, event.id)
-            .await
-            .map_err(db_err)?;
-        let over_capacity = confirmed >= event.view.capacity;
-        let (token, hash) = new_token()?;
-        let id = registrations::insert(&mut tx, event.id, &valid, Status::Confirmed, &hash, now)
-            .await
-            .map_err(db_err)?;
-        dayof::set_checked_in_tx(&mut tx, id, now)
-            .await
-            .map_err(db_err)?;
-        let mail = LinkMail {
-            kind: MailKind::Confirmed,
-            lang,
-            reg_id: id,
-            first_name: valid.first_name.as_str(),
-            email: valid.email.as_str(),
-        };
-        self.queue_mail(&mut tx, &event.view, &mail, &token, now)
+        let mut seats = Seats::of(&event.view);
+        let admitted = self
+            .admit(&mut tx, &event, &mut seats, &valid, SeatRule::WalkIn, now)
             .await?;
         tx.commit().await.map_err(db_err)?;
         self.outbox.wake();
         Ok(WalkedIn {
-            id,
+            id: admitted.id,
             name: format!("{} {}", valid.first_name.as_str(), valid.last_name.as_str()),
-            over_capacity,
+            over_capacity: admitted.place.over_capacity,
         })
     }
 }

@@ -5,7 +5,7 @@
 use super::{organiser_lang, use_lang};
 use crate::event::Topic;
 use crate::i18n::T;
-use crate::registration::{Field, FieldErrors, OrgType, RegistrationForm, Sector};
+use crate::registration::{Field, FieldErrors, Offer, RegistrationForm};
 use leptos::prelude::*;
 
 /// Signals of one form on the page.
@@ -14,21 +14,22 @@ pub struct FormCtx {
     pub form: RwSignal<RegistrationForm>,
     pub errors: RwSignal<FieldErrors>,
     touched: RwSignal<Vec<Field>>,
-    menu: StoredValue<Vec<String>>,
+    /// What the event offers: the form is validated against it and its selects list it.
+    offer: StoredValue<Offer>,
 }
 
 impl FormCtx {
-    pub fn new(initial: RegistrationForm, errors: FieldErrors, topics: &[Topic]) -> FormCtx {
+    pub fn new(initial: RegistrationForm, errors: FieldErrors, offer: Offer) -> FormCtx {
         FormCtx {
             form: RwSignal::new(initial),
             errors: RwSignal::new(errors),
             touched: RwSignal::new(Vec::new()),
-            menu: StoredValue::new(topics.iter().map(|t| t.code.clone()).collect()),
+            offer: StoredValue::new(offer),
         }
     }
 
-    pub fn menu(&self) -> Vec<String> {
-        self.menu.get_value()
+    pub fn offer(&self) -> Offer {
+        self.offer.get_value()
     }
 
     pub fn error(&self, field: Field) -> Option<T> {
@@ -37,8 +38,8 @@ impl FormCtx {
 
     fn revalidate(&self, field: Field) {
         let err = self
-            .menu
-            .with_value(|menu| self.form.with_untracked(|f| f.field_error(field, menu)));
+            .offer
+            .with_value(|offer| self.form.with_untracked(|f| f.field_error(field, offer)));
         self.errors.update(|e| {
             e.0.retain(|(f, _)| *f != field);
             if let Some(t) = err {
@@ -295,24 +296,20 @@ pub fn RegistrationFields(
     /// The optional box "share my contact details with my tablemates after the event".
     #[prop(default = false)]
     with_share: bool,
-    /// The organisation types the event offers (default every one).
-    #[prop(optional)]
-    offered_org_types: Option<Vec<OrgType>>,
-    /// The sectors the event offers (default every one).
-    #[prop(optional)]
-    offered_sectors: Option<Vec<Sector>>,
     /// Topic boxes named `offers[]`/`needs[]` (the coordinator's `ActionForm`).
     #[prop(default = false)]
     list_names: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let org_types: Vec<(&'static str, T)> = offered_org_types
-        .unwrap_or_else(|| OrgType::ALL.to_vec())
+    // Only the organisation types and sectors the event offers (as validated).
+    let offer = ctx.offer();
+    let org_types: Vec<(&'static str, T)> = offer
+        .org_types
         .iter()
         .map(|o| (o.code(), o.label()))
         .collect();
-    let sectors: Vec<(&'static str, T)> = offered_sectors
-        .unwrap_or_else(|| Sector::ALL.to_vec())
+    let sectors: Vec<(&'static str, T)> = offer
+        .sectors
         .iter()
         .map(|s| (s.code(), s.label()))
         .collect();

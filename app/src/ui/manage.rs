@@ -13,7 +13,9 @@ use crate::event::Topic;
 use crate::i18n::T;
 use crate::programme::api::get_agenda;
 use crate::programme::model::AgendaView;
-use crate::registration::{FieldErrors, ManageView, RegisterOutcome, RegistrationForm, Status};
+use crate::registration::{
+    FieldErrors, ManageView, Offer, RegisterOutcome, RegistrationForm, Status,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -145,6 +147,7 @@ fn Manage(
                     general
                     posted_refused
                     topics=view.event.topics.clone()
+                    offer=view.event.offer()
                     closed
                     saved=flag("saved")
                 />
@@ -166,12 +169,13 @@ fn EditForm(
     general: Option<T>,
     posted_refused: bool,
     topics: Vec<Topic>,
+    offer: Offer,
     closed: bool,
     saved: bool,
 ) -> impl IntoView {
     let lang = super::lang::provide_lang();
     let saved = RwSignal::new(saved);
-    let ctx = FormCtx::new(initial.clone(), errors, &topics);
+    let ctx = FormCtx::new(initial.clone(), errors, offer);
     let general = RwSignal::new(general);
     let update = ServerAction::<UpdateRegistration>::new();
     Effect::new(move |_| match update.value().get() {
@@ -194,7 +198,7 @@ fn EditForm(
             saved.set(false);
             let mut form = ctx.form.get_untracked();
             form.consent = true;
-            match form.validate(&ctx.menu(), lang) {
+            match form.validate(&ctx.offer(), lang) {
                 Err(e) => {
                     ctx.errors.set(e);
                     general.set(Some(T::FixErrors));

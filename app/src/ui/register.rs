@@ -55,7 +55,7 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
     let lang = super::lang::provide_lang();
     let posted = posted.unwrap_or_default();
     let initial = posted.form.clone();
-    let ctx = FormCtx::new(initial.clone(), posted.errors.clone(), &event.topics);
+    let ctx = FormCtx::new(initial.clone(), posted.errors.clone(), event.offer());
     // A refused plain post comes back with the summary focused.
     let posted_refused = posted.general.is_some();
     let general = RwSignal::new(posted.general);
@@ -87,7 +87,7 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let form = ctx.form.get_untracked();
-            match form.validate(&ctx.menu(), lang) {
+            match form.validate(&ctx.offer(), lang) {
                 Err(errors) => {
                     ctx.errors.set(errors);
                     general.set(Some(T::FixErrors));
@@ -119,7 +119,7 @@ fn RegisterForm(event: EventView, posted: Option<PostedForm>) -> impl IntoView {
                         on:submit=on_submit
                     >
                         <ErrorSummary ctx general autofocus=posted_refused/>
-                        <RegistrationFields ctx initial=initial.clone() topics=event.topics.clone() offered_org_types=event.org_types.clone() offered_sectors=event.sectors.clone() with_share=true/>
+                        <RegistrationFields ctx initial=initial.clone() topics=event.topics.clone() with_share=true/>
                         <Honeypot ctx value=initial.website.clone()/>
                         <button type="submit" class="button primary" disabled=move || pending.get()>
                             {move || if pending.get() { lang.t(T::Submitting) } else { lang.t(T::Submit) }}

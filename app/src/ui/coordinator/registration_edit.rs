@@ -7,7 +7,7 @@ use super::{action_error, FormError};
 use crate::error::AppError;
 use crate::i18n::T;
 use crate::registration::admin_api::{registration_for_edit, SaveRegistration};
-use crate::registration::{RegistrationEdit, Status};
+use crate::registration::{Offer, RegistrationEdit, Status};
 use crate::ui::fields::{FormCtx, RegistrationFields};
 use crate::ui::{use_lang, ErrorCard, Loading};
 use leptos::prelude::*;
@@ -45,7 +45,15 @@ pub fn RegistrationEditPage() -> impl IntoView {
 fn EditForm(r: RegistrationEdit) -> impl IntoView {
     let lang = use_lang();
     let save = ServerAction::<SaveRegistration>::new();
-    let ctx = FormCtx::new(r.form.clone(), Default::default(), &r.topics);
+    let ctx = FormCtx::new(
+        r.form.clone(),
+        Default::default(),
+        Offer {
+            topics: r.topics.iter().map(|t| t.code.clone()).collect(),
+            org_types: r.org_types.clone(),
+            sectors: r.sectors.clone(),
+        },
+    );
     Effect::new(move || {
         if let Some(Err(AppError::RegistrationInvalid(e))) = save.value().get() {
             ctx.errors.set(e);
@@ -69,7 +77,7 @@ fn EditForm(r: RegistrationEdit) -> impl IntoView {
             <ActionForm action=save attr:class="registration-edit" attr:novalidate=true>
                 <input type="hidden" name="id" value=r.id.to_string()/>
                 <RegistrationFields ctx initial=r.form.clone() topics=r.topics.clone() email_readonly=true
-                    with_consent=false offered_org_types=r.org_types.clone() offered_sectors=r.sectors.clone() list_names=true/>
+                    with_consent=false list_names=true/>
                 <button type="submit" class="button primary" disabled=move || save.pending().get()>
                     {lang.t(T::CoordRegEditSave)}
                 </button>

@@ -7,6 +7,7 @@ use crate::dayof::api::WalkIn;
 use crate::dayof::model::WalkInSetup;
 use crate::error::AppError;
 use crate::i18n::T;
+use crate::registration::Offer;
 use crate::ui::fields::{FormCtx, RegistrationFields};
 use crate::ui::{use_lang, ErrorCard};
 use leptos::prelude::*;
@@ -25,7 +26,15 @@ fn WalkInForm(s: WalkInSetup, slug: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<WalkIn>::new();
     let initial = crate::registration::RegistrationForm::default();
-    let ctx = FormCtx::new(initial.clone(), Default::default(), &s.topics);
+    let ctx = FormCtx::new(
+        initial.clone(),
+        Default::default(),
+        Offer {
+            topics: s.topics.iter().map(|t| t.code.clone()).collect(),
+            org_types: s.org_types.clone(),
+            sectors: s.sectors.clone(),
+        },
+    );
     Effect::new(move || {
         if let Some(Err(AppError::RegistrationInvalid(e))) = action.value().get() {
             ctx.errors.set(e);
@@ -42,7 +51,7 @@ fn WalkInForm(s: WalkInSetup, slug: String) -> impl IntoView {
             <ActionForm action attr:class="walk-in-form" attr:novalidate=true>
                 <input type="hidden" name="slug" value=slug/>
                 <RegistrationFields ctx initial topics=s.topics.clone() with_consent=false
-                    offered_org_types=s.org_types.clone() offered_sectors=s.sectors.clone() list_names=true/>
+                    list_names=true/>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
                     {lang.t(T::WalkInSave)}
                 </button>

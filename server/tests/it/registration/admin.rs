@@ -83,12 +83,8 @@ async fn seed(srv: &Running, event_id: i64, n: usize) -> Vec<Person> {
             consent: true,
             ..Default::default()
         };
-        let menu: Vec<String> = app::demo::demo_event(chrono::Utc::now())
-            .topics
-            .iter()
-            .map(|t| t.code.clone())
-            .collect();
-        let valid = form.validate(&menu, Lang::Nl).expect("valid seed");
+        let offer = app::demo::demo_event(chrono::Utc::now()).offer();
+        let valid = form.validate(&offer, Lang::Nl).expect("valid seed");
         let (_, hash) = app::registration::service::new_token().unwrap();
         let at = start + chrono::Duration::minutes(i as i64);
         app::store::registrations::insert(&mut tx, event_id, &valid, status, &hash, at)

@@ -3,6 +3,7 @@
 //! the CSV import and the bulk mail).
 
 mod admin;
+mod admission;
 mod bulk_mail;
 mod edit;
 mod import;
