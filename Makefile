@@ -8,7 +8,7 @@ MAILDEV_WEB ?= 1080
 
 ## Build the release site and serve it on http://127.0.0.1:3000 (SQLite in data/, demo
 ## event loaded into an empty database, mail to a local maildev, listed at http://127.0.0.1:1080/api/email).
-run: toolchain site
+run: site
 	@echo "[run] cargo build --release -p server"
 	cargo build --release -p server
 	@echo "[run] maildev: SMTP 127.0.0.1:$(MAILDEV_SMTP), mails listed at http://127.0.0.1:$(MAILDEV_WEB)/api/email"
@@ -24,7 +24,8 @@ test:
 toolchain:
 	bash .ci/toolchain.sh
 
-site: toolchain
+site:
+	bash .ci/toolchain.sh run
 	bash .ci/build-site.sh
 
 ## Seating benchmark over ../shared/bench/tables/instances plus generated instances.
@@ -37,7 +38,7 @@ bench-planner:
 
 ## The planner in Chromium: plan on screen and hand moves with the keyboard, timed inside
 ## the page (end2end/measure/planner-panel.spec.ts), for events of 120 and 600 people.
-bench-planner-browser: site
+bench-planner-browser: toolchain site
 	cargo build -p server
 	cd end2end && E2E_SERVER_BIN=../target/debug/tafelronde npx playwright test -c measure.config.ts planner-panel
 

@@ -3,8 +3,11 @@
 # does: the wasm32 standard library (rustup, or Debian's rustc-web + std sources rebuilt
 # with -Zbuild-std where rustup cannot download), wasm-bindgen-cli at exactly the
 # Cargo.lock version, the npm tools in end2end/ (Playwright, maildev, binaryen, vnu-jar,
-# axe-core), Chromium, and a Java runtime for the Nu HTML checker.
+# axe-core), Chromium, and a Java runtime for the Nu HTML checker. With the argument `run`
+# (what `make run` and `make site` use) it stops before Chromium and Java, which only the
+# tests need.
 set -euo pipefail
+FOR=${1:-test}
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[toolchain]\033[0m %s\n' "$*"; }
 
@@ -43,6 +46,11 @@ if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/
    || [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -nt end2end/node_modules/.installed ]; then
   say "npm ci in end2end/"
   (cd end2end && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed)
+fi
+
+if [ "$FOR" = run ]; then
+  say "ready to build and run: $(cat "$WASM_MODE_FILE") wasm32, wasm-bindgen $WB_VERSION (no browser: only the tests need one)"
+  exit 0
 fi
 
 # 4. Chromium for the browser tests (never Playwright's own download)
