@@ -77,7 +77,7 @@ pub enum AppError {
     ImportEmpty,
     /// A coordinator's edit of a registration has invalid fields (each with its message).
     #[error("invalid registration form")]
-    RegistrationInvalid(crate::domain::FieldErrors),
+    RegistrationInvalid(crate::domain::FieldErrors<crate::domain::Field>),
     /// The coordinator's bulk mail has invalid fields (each with its message).
     #[error("invalid bulk mail")]
     BulkMailInvalid(crate::registration::bulk::BulkErrors),

@@ -1,8 +1,9 @@
 //! The registration form as typed by the attendee ([`RegistrationForm`], raw strings that
 //! survive an error round trip untouched), its one validation against what the event
 //! offers ([`Offer`]) into a [`ValidRegistration`], and the per-field errors
-//! ([`FieldErrors`]) shown next to each field.
+//! ([`FieldErrors<Field>`]) shown next to each field.
 
+use super::errors::FieldErrors;
 use super::fields::*;
 use crate::i18n::{Lang, T};
 use serde::{Deserialize, Serialize};
@@ -87,28 +88,6 @@ pub struct RegistrationForm {
     /// left empty and they are reported as containing invalid characters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invalid_utf8: Vec<Field>,
-}
-
-/// Validation errors by field, in field order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldErrors(pub Vec<(Field, T)>);
-
-impl FieldErrors {
-    pub fn get(&self, field: Field) -> Option<T> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, t)| *t)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    fn check<V>(&mut self, field: Field, r: Result<V, T>) -> Option<V> {
-        match r {
-            Ok(v) => Some(v),
-            Err(t) => {
-                self.0.push((field, t));
-                None
-            }
-        }
-    }
 }
 
 /// What an event's form offers to choose from: its topic codes, organisation types and
@@ -222,7 +201,7 @@ impl RegistrationForm {
 
     /// Records `r` for `field` in `e`: the field's own rule, or "invalid characters" when
     /// its posted bytes were not valid UTF-8.
-    fn checked<V>(&self, e: &mut FieldErrors, field: Field, r: Result<V, T>) -> Option<V> {
+    fn checked<V>(&self, e: &mut FieldErrors<Field>, field: Field, r: Result<V, T>) -> Option<V> {
         if self.invalid_utf8.contains(&field) {
             e.check(field, Err(T::ErrInvalidChars))
         } else {
@@ -232,7 +211,11 @@ impl RegistrationForm {
 
     /// Validates every field against what the event offers: its topic menu, organisation
     /// types and sectors (the one validation of a form against its event).
-    pub fn validate(&self, offer: &Offer, lang: Lang) -> Result<ValidRegistration, FieldErrors> {
+    pub fn validate(
+        &self,
+        offer: &Offer,
+        lang: Lang,
+    ) -> Result<ValidRegistration, FieldErrors<Field>> {
         let menu = &offer.topics;
         let mut e = FieldErrors::default();
         let first_name = self.checked(&mut e, Field::FirstName, Name::parse(&self.first_name));

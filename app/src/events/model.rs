@@ -3,7 +3,7 @@
 //! ([`EventErrors`]), slugs and topic codes made from text, and Brussels local times
 //! (what the form shows) to UTC (what is stored). Shared with the browser.
 
-use crate::domain::{has_control_chars, Email, OrgType, Sector};
+use crate::domain::{has_control_chars, Email, FieldErrors, OrgType, Sector};
 use crate::event::{EventTexts, EventView, Topic, Translations};
 use crate::i18n::T;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
@@ -62,33 +62,8 @@ impl EventField {
     }
 }
 
-/// Validation errors by field, in field order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventErrors(pub Vec<(EventField, T)>);
-
-impl EventErrors {
-    pub fn get(&self, field: EventField) -> Option<T> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, t)| *t)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn push(&mut self, field: EventField, t: T) {
-        if self.get(field).is_none() {
-            self.0.push((field, t));
-            self.0.sort_by_key(|(f, _)| *f);
-        }
-    }
-    fn check<V>(&mut self, field: EventField, r: Result<V, T>) -> Option<V> {
-        match r {
-            Ok(v) => Some(v),
-            Err(t) => {
-                self.push(field, t);
-                None
-            }
-        }
-    }
-}
+/// Validation errors of the event form by field, in field order.
+pub type EventErrors = FieldErrors<EventField>;
 
 /// What the coordinator typed, unvalidated. Times are Brussels local time as a
 /// `datetime-local` input sends them (`2026-12-03T13:30`); topics are one label a line.

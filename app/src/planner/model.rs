@@ -92,7 +92,7 @@ pub const MAX_TABLE_NAME: usize = 40;
 pub const MAX_THEME: usize = 80;
 
 /// A field of the table editor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum TableField {
     Name,
     Capacity,
@@ -102,23 +102,7 @@ pub enum TableField {
 }
 
 /// The table editor's errors, each with its field.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TableErrors(pub Vec<(TableField, T)>);
-
-impl TableErrors {
-    pub fn get(&self, field: TableField) -> Option<T> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, t)| *t)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    /// Adds `t` for `field` unless that field has a message already.
-    pub fn add(&mut self, field: TableField, t: T) {
-        if self.get(field).is_none() {
-            self.0.push((field, t));
-        }
-    }
-}
+pub type TableErrors = crate::domain::FieldErrors<TableField>;
 
 /// One table as typed in the editor, each field checked on its own (that the name is free
 /// and the host a confirmed person of the event is the service's to check).
@@ -145,7 +129,7 @@ impl TableInput {
             |s: &str, max: usize| s.chars().count() <= max && !s.chars().any(char::is_control);
         let name = name.trim().to_string();
         if name.is_empty() || !text_ok(&name, MAX_TABLE_NAME) {
-            e.add(TableField::Name, T::PlanErrTableName);
+            e.push(TableField::Name, T::PlanErrTableName);
         }
         let capacity = capacity
             .trim()
@@ -153,15 +137,15 @@ impl TableInput {
             .ok()
             .filter(|n| (2..=MAX_TABLE_SIZE).contains(n));
         if capacity.is_none() {
-            e.add(TableField::Capacity, T::PlanErrSize);
+            e.push(TableField::Capacity, T::PlanErrSize);
         }
         let min_size = match min_size.trim() {
             "" => Some(0),
             raw => raw.parse::<u32>().ok().filter(|n| *n <= MAX_TABLE_SIZE),
         };
         match (min_size, capacity) {
-            (None, _) => e.add(TableField::MinSize, T::PlanErrMinSize),
-            (Some(m), Some(c)) if m > c => e.add(TableField::MinSize, T::PlanErrMinAboveCapacity),
+            (None, _) => e.push(TableField::MinSize, T::PlanErrMinSize),
+            (Some(m), Some(c)) if m > c => e.push(TableField::MinSize, T::PlanErrMinAboveCapacity),
             _ => {}
         }
         let host = match host.trim() {
@@ -169,14 +153,14 @@ impl TableInput {
             raw => match raw.parse::<i64>() {
                 Ok(id) => Some(id),
                 Err(_) => {
-                    e.add(TableField::Host, T::PlanErrHost);
+                    e.push(TableField::Host, T::PlanErrHost);
                     None
                 }
             },
         };
         let theme = theme.trim().to_string();
         if !text_ok(&theme, MAX_THEME) {
-            e.add(TableField::Theme, T::PlanErrTheme);
+            e.push(TableField::Theme, T::PlanErrTheme);
         }
         match (capacity, min_size) {
             (Some(capacity), Some(min_size)) if e.is_empty() => Ok(TableInput {

@@ -329,13 +329,13 @@ impl Planner {
         let mut errors = input.as_ref().err().cloned().unwrap_or_default();
         if let Ok(t) = &input {
             if others().any(|r| r.name.trim().to_lowercase() == t.name.to_lowercase()) {
-                errors.add(TableField::Name, T::PlanErrTableNameTaken);
+                errors.push(TableField::Name, T::PlanErrTableNameTaken);
             }
             if let Some(h) = t.host {
                 if !people.iter().any(|p| p.id == h) {
-                    errors.add(TableField::Host, T::PlanErrHost);
+                    errors.push(TableField::Host, T::PlanErrHost);
                 } else if others().any(|r| r.host == Some(h)) {
-                    errors.add(TableField::Host, T::PlanErrHostTaken);
+                    errors.push(TableField::Host, T::PlanErrHostTaken);
                 }
             }
         }

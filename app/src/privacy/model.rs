@@ -169,8 +169,7 @@ impl EventCounts {
     }
 }
 
-/// What a stored mail holds where its link token goes (the outbox's `LINK_PLACEHOLDER`).
-pub const LINK_PLACEHOLDER: &str = "{{tafelronde-link-token}}";
+pub use crate::domain::LINK_PLACEHOLDER;
 
 /// Replaces the token of every manage link and follow-up answer link (`/m/` or `/f/` and
 /// 64 hex digits), and a stored mail's link placeholder, by `[redacted]`.

@@ -195,7 +195,7 @@ pub enum Problem {
 }
 
 /// The fields of a session or speaker, for [`Problem`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
     Title,
     Description,

@@ -66,17 +66,7 @@ pub struct ProfileInput {
 pub const PROFILE_FIELDS: [Field; 4] = [Field::Name, Field::Role, Field::Organisation, Field::Bio];
 
 /// What is wrong with a profile, per field, in field order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ProfileErrors(pub Vec<(Field, T)>);
-
-impl ProfileErrors {
-    pub fn get(&self, field: Field) -> Option<T> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, t)| *t)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
+pub type ProfileErrors = crate::domain::FieldErrors<Field>;
 
 /// The answer to a profile change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -28,18 +28,8 @@ impl BulkField {
     }
 }
 
-/// Validation errors by field.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BulkErrors(pub Vec<(BulkField, T)>);
-
-impl BulkErrors {
-    pub fn get(&self, field: BulkField) -> Option<T> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, t)| *t)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
+/// Validation errors of a bulk mail by field.
+pub type BulkErrors = crate::domain::FieldErrors<BulkField>;
 
 /// The parts of a text: literal text and placeholders (by name).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,17 +95,9 @@ pub fn check_body(raw: &str) -> Result<(), T> {
 /// Checks both fields.
 pub fn validate(subject: &str, body: &str) -> Result<(), BulkErrors> {
     let mut e = BulkErrors::default();
-    if let Err(t) = check_subject(subject) {
-        e.0.push((BulkField::Subject, t));
-    }
-    if let Err(t) = check_body(body) {
-        e.0.push((BulkField::Body, t));
-    }
-    if e.is_empty() {
-        Ok(())
-    } else {
-        Err(e)
-    }
+    e.check(BulkField::Subject, check_subject(subject));
+    e.check(BulkField::Body, check_body(body));
+    e.or_ok(())
 }
 
 /// What the placeholders stand for, for one person.

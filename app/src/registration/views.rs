@@ -1,7 +1,7 @@
 //! What registration server functions send to the browser.
 
 use super::table::{StatusCounts, TableQuery, TableRow, PER_PAGE};
-use super::{FieldErrors, RegistrationForm, Status};
+use super::{Field, FieldErrors, RegistrationForm, Status};
 use crate::event::EventView;
 use crate::event::Topic;
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ pub enum RegisterOutcome {
     /// depends only on whether the event was full (public on the event page), never on
     /// whether the address was known, so a known address gets the same answer.
     WaitListed,
-    Invalid(FieldErrors),
+    Invalid(FieldErrors<Field>),
 }
 
 impl RegisterOutcome {

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use std::borrow::Cow;
 
 /// What stands in a stored mail where its personal link's token goes.
-pub use crate::privacy::model::LINK_PLACEHOLDER;
+pub use crate::domain::LINK_PLACEHOLDER;
 
 /// Which kind of personal link a mail carries, so a retried mail can get a new one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,14 +12,14 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct FormCtx {
     pub form: RwSignal<RegistrationForm>,
-    pub errors: RwSignal<FieldErrors>,
+    pub errors: RwSignal<FieldErrors<Field>>,
     touched: RwSignal<Vec<Field>>,
     /// What the event offers: the form is validated against it and its selects list it.
     offer: StoredValue<Offer>,
 }
 
 impl FormCtx {
-    pub fn new(initial: RegistrationForm, errors: FieldErrors, offer: Offer) -> FormCtx {
+    pub fn new(initial: RegistrationForm, errors: FieldErrors<Field>, offer: Offer) -> FormCtx {
         FormCtx {
             form: RwSignal::new(initial),
             errors: RwSignal::new(errors),

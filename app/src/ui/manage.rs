@@ -14,7 +14,7 @@ use crate::i18n::T;
 use crate::programme::api::get_agenda;
 use crate::programme::model::AgendaView;
 use crate::registration::{
-    FieldErrors, ManageView, Offer, RegisterOutcome, RegistrationForm, Status,
+    Field, FieldErrors, ManageView, Offer, RegisterOutcome, RegistrationForm, Status,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 pub struct PostedManage {
     /// The typed values of an edit (`None`: show the stored values).
     pub form: Option<crate::registration::RegistrationForm>,
-    pub errors: FieldErrors,
+    pub errors: FieldErrors<Field>,
     /// A message for the whole page (changes closed, our fault …).
     pub general: Option<T>,
 }
@@ -165,7 +165,7 @@ fn Manage(
 fn EditForm(
     token: String,
     initial: RegistrationForm,
-    errors: FieldErrors,
+    errors: FieldErrors<Field>,
     general: Option<T>,
     posted_refused: bool,
     topics: Vec<Topic>,

@@ -8,7 +8,7 @@ use super::{text_lang, use_lang, ErrorCard, Loading};
 use crate::api::{get_event, Register};
 use crate::event::{EventView, RegistrationWindow};
 use crate::i18n::T;
-use crate::registration::{FieldErrors, RegisterOutcome, RegistrationForm};
+use crate::registration::{Field, FieldErrors, RegisterOutcome, RegistrationForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostedForm {
     pub form: RegistrationForm,
-    pub errors: FieldErrors,
+    pub errors: FieldErrors<Field>,
     pub general: Option<T>,
 }
 
